@@ -1,0 +1,79 @@
+package org.ispchat.chat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Chats and the queries over inbound messages that the per-chat workers need. */
+@ApplicationScoped
+public class ChatRepository {
+
+  @PersistenceContext EntityManager em;
+  @Inject ChatOpening opening;
+
+  /**
+   * The chat, row-locked until the current transaction ends, created if this is the person's first
+   * message. Holding this lock is what lets only one node at a time answer one person.
+   */
+  public Chat lock(ChatKey key) {
+    return find(key, LockModeType.PESSIMISTIC_WRITE)
+        .orElseGet(
+            () -> {
+              try {
+                opening.open(key);
+              } catch (RuntimeException e) {
+                if (!MessageIntake.isDuplicate(e)) {
+                  throw e;
+                }
+              }
+              return find(key, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
+            });
+  }
+
+  public Optional<Chat> find(ChatKey key) {
+    return find(key, LockModeType.NONE);
+  }
+
+  private Optional<Chat> find(ChatKey key, LockModeType lock) {
+    return em.createQuery(
+            "select c from Chat c where c.channel = :channel and c.sender = :sender", Chat.class)
+        .setParameter("channel", key.channel())
+        .setParameter("sender", key.sender())
+        .setLockMode(lock)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The chat's oldest unanswered message, in the order the person sent them. */
+  public Optional<InboundMessage> nextPending(ChatKey key) {
+    return em.createQuery(
+            "select m from InboundMessage m where m.channel = :channel and m.sender = :sender"
+                + " and m.status = :pending order by m.sentAt, m.id",
+            InboundMessage.class)
+        .setParameter("channel", key.channel())
+        .setParameter("sender", key.sender())
+        .setParameter("pending", InboundStatus.PENDING)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Chats with a message waiting that is due now: what a sweep hands to the workers. */
+  public List<ChatKey> chatsWithDueMessages(Instant now, int limit) {
+    return em.createQuery(
+            "select distinct m.channel, m.sender from InboundMessage m"
+                + " where m.status = :pending and m.nextAttemptAt <= :now",
+            Object[].class)
+        .setParameter("pending", InboundStatus.PENDING)
+        .setParameter("now", now)
+        .setMaxResults(limit)
+        .getResultStream()
+        .map(row -> new ChatKey((ChannelType) row[0], (String) row[1]))
+        .toList();
+  }
+}

@@ -1,0 +1,116 @@
+package org.ispchat.chat;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A status report from a channel about one of our messages (sent, delivered, read, failed), stored
+ * on arrival like an inbound message and applied to the outbox afterwards. Storing first means a
+ * receipt that overtakes our own record of the send is not lost: it waits here until the send is
+ * recorded. Unique by (channel, provider message id, status), so re-deliveries are dropped.
+ */
+@Entity
+@Table(name = "delivery_receipt")
+public class DeliveryReceipt {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "receipt_seq")
+  @SequenceGenerator(name = "receipt_seq", sequenceName = "receipt_seq", allocationSize = 50)
+  private Long id;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private ChannelType channel;
+
+  @Column(name = "provider_message_id", nullable = false, length = 200)
+  private String providerMessageId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private DeliveryStatus status;
+
+  @Column(name = "reported_at", nullable = false)
+  private Instant reportedAt;
+
+  /** Our own id echoed back by the provider (WhatsApp biz_opaque_callback_data), when present. */
+  @Column(length = 64)
+  private String correlation;
+
+  @Column(name = "error_code", length = 32)
+  private String errorCode;
+
+  @Column(name = "error_detail", length = 500)
+  private String errorDetail;
+
+  @Column(name = "received_at", nullable = false)
+  private Instant receivedAt;
+
+  @Column(name = "applied_at")
+  private Instant appliedAt;
+
+  @Column(length = 16)
+  private String outcome;
+
+  protected DeliveryReceipt() {}
+
+  public DeliveryReceipt(IncomingReceipt r, Instant receivedAt) {
+    this.channel = r.channel();
+    this.providerMessageId = InboundMessage.clip(r.providerMessageId(), 200);
+    this.status = r.status();
+    this.reportedAt = r.reportedAt();
+    this.correlation = InboundMessage.clip(r.correlation(), 64);
+    this.errorCode = InboundMessage.clip(r.errorCode(), 32);
+    this.errorDetail = InboundMessage.clip(r.errorDetail(), 500);
+    this.receivedAt = receivedAt;
+  }
+
+  /** Closes the receipt: {@code outcome} says whether it moved a message or found none. */
+  public void close(String outcome, Instant now) {
+    this.outcome = outcome;
+    this.appliedAt = now;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public ChannelType channel() {
+    return channel;
+  }
+
+  public String providerMessageId() {
+    return providerMessageId;
+  }
+
+  public DeliveryStatus status() {
+    return status;
+  }
+
+  public Instant reportedAt() {
+    return reportedAt;
+  }
+
+  public String correlation() {
+    return correlation;
+  }
+
+  public String errorCode() {
+    return errorCode;
+  }
+
+  public String errorDetail() {
+    return errorDetail;
+  }
+
+  public Instant receivedAt() {
+    return receivedAt;
+  }
+}

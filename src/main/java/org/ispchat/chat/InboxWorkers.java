@@ -1,0 +1,129 @@
+package org.ispchat.chat;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ispchat.dialog.Turns;
+import org.ispchat.platform.Workers;
+
+/**
+ * Answers stored messages off the request thread: one chat at a time, in the order the person sent
+ * them, many chats in parallel. Work arrives two ways: a nudge right after the intake commits (fast
+ * path) and a periodic sweep of the database (after a restart, for another node's leftovers, for
+ * retries that became due). The chat row lock taken by {@link Turns#takeTurn} keeps two nodes from
+ * answering one person at once; the in-memory set below only saves this node from racing itself.
+ */
+@ApplicationScoped
+public class InboxWorkers {
+
+  private static final Logger LOG = Logger.getLogger(InboxWorkers.class.getName());
+
+  @Inject Turns turns;
+  @Inject ChatRepository chats;
+  @Inject IntakeSettings settings;
+  @Inject Workers workers;
+  @Inject Clock clock;
+
+  private ExecutorService pool;
+  private final Set<ChatKey> running = ConcurrentHashMap.newKeySet();
+  private final Set<ChatKey> askedAgain = ConcurrentHashMap.newKeySet();
+
+  @PostConstruct
+  void start() {
+    if (settings.workers() > 0) {
+      pool = workers.pool(settings.workers());
+    } else {
+      LOG.info("ispchat.inbound.workers=0: this node stores messages but does not answer them");
+    }
+  }
+
+  void onIntake(@Observes IntakeCommitted committed) {
+    committed.chats().forEach(this::nudge);
+  }
+
+  /** Looks for waiting messages in the database; the timer calls this every few seconds. */
+  public void sweep() {
+    if (pool == null) {
+      return;
+    }
+    chats.chatsWithDueMessages(clock.instant(), 1000).forEach(this::nudge);
+  }
+
+  public void nudge(ChatKey key) {
+    if (pool == null) {
+      return;
+    }
+    if (running.add(key)) {
+      try {
+        pool.execute(() -> drain(key));
+      } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        running.remove(key);
+      }
+    } else {
+      askedAgain.add(key);
+    }
+  }
+
+  private void drain(ChatKey key) {
+    try {
+      boolean more = true;
+      while (more) {
+        more = takeOneTurn(key);
+      }
+    } finally {
+      running.remove(key);
+      if (askedAgain.remove(key)) {
+        nudge(key);
+      }
+    }
+  }
+
+  /** Returns true while the chat may have another message ready now. */
+  private boolean takeOneTurn(ChatKey key) {
+    try {
+      return turns.takeTurn(key) == Turns.Outcome.ANSWERED;
+    } catch (RuntimeException e) {
+      if (isLockConflict(e)) {
+        // Another node is answering this person right now; the sweep comes back to it.
+        return false;
+      }
+      LOG.log(Level.WARNING, e, () -> "Answering a message in chat " + key + " failed");
+      try {
+        turns.recordFailure(key, describe(e));
+        return true;
+      } catch (RuntimeException again) {
+        LOG.log(Level.WARNING, "Could not record the failure; the sweep retries", again);
+        return false;
+      }
+    }
+  }
+
+  private static boolean isLockConflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof PessimisticLockException
+          || t instanceof LockTimeoutException
+          || t instanceof org.hibernate.PessimisticLockException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName()
+        + (root.getMessage() == null ? "" : ": " + root.getMessage());
+  }
+}

@@ -1,0 +1,143 @@
+package org.ispchat.chat.whatsapp;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.ispchat.chat.Reply;
+
+/**
+ * Turns a {@link Reply} into the body of a Graph API {@code /messages} call, within Meta's limits:
+ * list of at most 10 rows (title 24, description 72, button 20), at most 3 reply buttons with
+ * unique titles of 20, interactive body 1024, text 4096. What cannot fit falls back to the next
+ * simpler form (buttons to list, list to numbered text) rather than being cut short.
+ */
+public final class WhatsAppMessages {
+
+  static final int TEXT_MAX = 4096;
+  static final int INTERACTIVE_BODY_MAX = 1024;
+  static final int LIST_ROWS_MAX = 10;
+  static final int ROW_TITLE_MAX = 24;
+  static final int ROW_DESCRIPTION_MAX = 72;
+  static final int ROW_ID_MAX = 200;
+  static final int LIST_BUTTON_MAX = 20;
+  static final int BUTTONS_MAX = 3;
+  static final int BUTTON_TITLE_MAX = 20;
+  static final int BUTTON_ID_MAX = 256;
+
+  private WhatsAppMessages() {}
+
+  public static JsonObject toGraph(String recipient, Reply reply, String correlation) {
+    JsonObjectBuilder message =
+        Json.createObjectBuilder()
+            .add("messaging_product", "whatsapp")
+            .add("recipient_type", "individual")
+            .add("to", recipient);
+    if (correlation != null) {
+      // Echoed back in status webhooks: lets a receipt find its row before the wamid is recorded.
+      message.add("biz_opaque_callback_data", correlation);
+    }
+    Reply fitted = fit(reply);
+    if (fitted instanceof Reply.Menu m) {
+      message.add("type", "interactive").add("interactive", list(m));
+    } else if (fitted instanceof Reply.Buttons b) {
+      message.add("type", "interactive").add("interactive", buttons(b));
+    } else {
+      message
+          .add("type", "text")
+          .add(
+              "text",
+              Json.createObjectBuilder()
+                  .add("body", clip(fitted.asText(), TEXT_MAX))
+                  .add("preview_url", false));
+    }
+    return message.build();
+  }
+
+  /** The richest form of the reply that fits Meta's limits. */
+  static Reply fit(Reply reply) {
+    if (reply instanceof Reply.Menu m) {
+      return m.options().size() <= LIST_ROWS_MAX && m.body().length() <= INTERACTIVE_BODY_MAX
+          ? m
+          : new Reply.Text(m.asText());
+    }
+    if (reply instanceof Reply.Buttons b) {
+      if (b.body().length() > INTERACTIVE_BODY_MAX) {
+        return new Reply.Text(b.asText());
+      }
+      if (b.options().size() <= BUTTONS_MAX && uniqueTitles(b.options())) {
+        return b;
+      }
+      return fit(new Reply.Menu(b.body(), "Options", b.options()));
+    }
+    return reply;
+  }
+
+  private static JsonObjectBuilder list(Reply.Menu m) {
+    JsonArrayBuilder rows = Json.createArrayBuilder();
+    for (Reply.Option o : m.options()) {
+      JsonObjectBuilder row =
+          Json.createObjectBuilder()
+              .add("id", clip(o.id(), ROW_ID_MAX))
+              .add("title", clip(o.title(), ROW_TITLE_MAX));
+      if (o.description() != null && !o.description().isBlank()) {
+        row.add("description", clip(o.description(), ROW_DESCRIPTION_MAX));
+      }
+      rows.add(row);
+    }
+    return Json.createObjectBuilder()
+        .add("type", "list")
+        .add("body", Json.createObjectBuilder().add("text", m.body()))
+        .add(
+            "action",
+            Json.createObjectBuilder()
+                .add("button", clip(m.button(), LIST_BUTTON_MAX))
+                .add("sections", Json.createArrayBuilder().add(Json.createObjectBuilder().add("rows", rows))));
+  }
+
+  private static JsonObjectBuilder buttons(Reply.Buttons b) {
+    JsonArrayBuilder buttons = Json.createArrayBuilder();
+    for (Reply.Option o : b.options()) {
+      buttons.add(
+          Json.createObjectBuilder()
+              .add("type", "reply")
+              .add(
+                  "reply",
+                  Json.createObjectBuilder()
+                      .add("id", clip(o.id().strip(), BUTTON_ID_MAX))
+                      .add("title", clip(o.title(), BUTTON_TITLE_MAX))));
+    }
+    return Json.createObjectBuilder()
+        .add("type", "button")
+        .add("body", Json.createObjectBuilder().add("text", b.body()))
+        .add("action", Json.createObjectBuilder().add("buttons", buttons));
+  }
+
+  private static boolean uniqueTitles(List<Reply.Option> options) {
+    Set<String> seen = new HashSet<>();
+    for (Reply.Option o : options) {
+      if (!seen.add(clip(o.title(), BUTTON_TITLE_MAX))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Shortens to at most {@code max} UTF-16 units (how Meta counts), ending with an ellipsis, and
+   * never splits an emoji or other surrogate pair.
+   */
+  static String clip(String s, int max) {
+    if (s.length() <= max) {
+      return s;
+    }
+    int end = max - 1;
+    if (Character.isHighSurrogate(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(0, end).stripTrailing() + "…";
+  }
+}

@@ -1,0 +1,76 @@
+package org.ispchat.chat.whatsapp;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The Meta app and number ispchat speaks for. The three secrets (verify token, app secret, access
+ * token) are never logged; {@link #toString()} masks them.
+ */
+public record WhatsAppSettings(
+    Optional<String> verifyToken,
+    Optional<String> appSecret,
+    Optional<String> accessToken,
+    Optional<String> phoneNumberId,
+    URI graphUrl,
+    Duration connectTimeout,
+    Duration readTimeout) {
+
+  public static final String DEFAULT_GRAPH_URL = "https://graph.facebook.com/v23.0";
+
+  public static WhatsAppSettings from(Config config) {
+    return new WhatsAppSettings(
+        nonBlank(config, "whatsapp.verify-token"),
+        nonBlank(config, "whatsapp.app-secret"),
+        nonBlank(config, "whatsapp.access-token"),
+        nonBlank(config, "whatsapp.phone-number-id"),
+        URI.create(
+            stripSlash(
+                config.getOptionalValue("whatsapp.graph-url", String.class).orElse(DEFAULT_GRAPH_URL))),
+        Duration.parse(
+            config.getOptionalValue("whatsapp.connect-timeout", String.class).orElse("PT5S")),
+        Duration.parse(
+            config.getOptionalValue("whatsapp.read-timeout", String.class).orElse("PT20S")));
+  }
+
+  private static Optional<String> nonBlank(Config config, String key) {
+    return config.getOptionalValue(key, String.class).map(String::strip).filter(s -> !s.isEmpty());
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  @Override
+  public String toString() {
+    return "WhatsAppSettings[verifyToken="
+        + mask(verifyToken)
+        + ", appSecret="
+        + mask(appSecret)
+        + ", accessToken="
+        + mask(accessToken)
+        + ", phoneNumberId="
+        + phoneNumberId.orElse("-")
+        + ", graphUrl="
+        + graphUrl
+        + "]";
+  }
+
+  private static String mask(Optional<String> secret) {
+    return secret.isPresent() ? "***" : "-";
+  }
+
+  @Dependent
+  static class Producer {
+    @Produces
+    @Singleton
+    WhatsAppSettings settings(Config config) {
+      return from(config);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package org.ispchat.chat.whatsapp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+import org.ispchat.chat.IncomingBatch;
+import org.ispchat.chat.MessageIntake;
+
+/** What the WhatsApp webhook does, behind its door: handshake, signature, parse, store. */
+@ApplicationScoped
+public class WhatsAppWebhook {
+
+  private static final Logger LOG = Logger.getLogger(WhatsAppWebhook.class.getName());
+
+  @Inject WhatsAppSettings settings;
+  @Inject MessageIntake intake;
+  @Inject Clock clock;
+
+  private final AtomicLong rejectedSignatures = new AtomicLong();
+  private final AtomicLong malformed = new AtomicLong();
+
+  /** Meta's GET handshake: the mode is "subscribe" and the token is ours. */
+  public boolean handshakeMatches(String mode, String token) {
+    if (!"subscribe".equals(mode) || token == null || settings.verifyToken().isEmpty()) {
+      return false;
+    }
+    return MessageDigest.isEqual(
+        token.getBytes(StandardCharsets.UTF_8),
+        settings.verifyToken().get().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Verifies and stores one delivery; returns once it is committed.
+   *
+   * @throws SignatureRejected the signature is missing or wrong: nothing was stored
+   * @throws MalformedWebhook the body is not Meta's JSON: nothing was stored
+   */
+  public IncomingBatch receive(byte[] body, String signature) {
+    if (settings.appSecret().isEmpty()) {
+      count(rejectedSignatures, "whatsapp.app-secret is not configured");
+      throw new SignatureRejected("Signature cannot be checked: whatsapp.app-secret is not set.");
+    }
+    if (signature == null || signature.isBlank()) {
+      count(rejectedSignatures, "X-Hub-Signature-256 is missing");
+      throw new SignatureRejected("X-Hub-Signature-256 is missing.");
+    }
+    if (!new WebhookSignature(settings.appSecret().get()).matches(body, signature)) {
+      count(rejectedSignatures, "X-Hub-Signature-256 does not match the body");
+      throw new SignatureRejected("X-Hub-Signature-256 does not match the body.");
+    }
+    IncomingBatch batch;
+    try {
+      batch = WhatsAppEvents.parse(body, clock.instant());
+    } catch (MalformedWebhook e) {
+      malformed.incrementAndGet();
+      throw e;
+    }
+    intake.accept(batch);
+    return batch;
+  }
+
+  public long rejectedSignatures() {
+    return rejectedSignatures.get();
+  }
+
+  public long malformed() {
+    return malformed.get();
+  }
+
+  private void count(AtomicLong counter, String why) {
+    long n = counter.incrementAndGet();
+    // Never the secret, never the body: only why, and how often so far.
+    LOG.warning(() -> "Rejected a WhatsApp webhook: " + why + " (" + n + " rejected since start)");
+  }
+}

@@ -1,0 +1,36 @@
+package org.ispchat.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.ispchat.chat.Chat;
+import org.ispchat.chat.Reply;
+
+/**
+ * Queues replies. Called inside the transaction that changes the chat, so a reply exists exactly
+ * when the state change that produced it does. The caller must hold the chat's row lock: the chat
+ * hands out the sequence numbers that order the person's replies.
+ */
+@ApplicationScoped
+public class Outbox {
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+  @Inject Event<OutboxFilled> filled;
+
+  public void enqueue(Chat chat, String businessNumber, List<Reply> replies) {
+    if (replies.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    for (Reply reply : replies) {
+      em.persist(new OutboundMessage(chat, businessNumber, reply, now));
+    }
+    filled.fire(new OutboxFilled(replies.size()));
+  }
+}

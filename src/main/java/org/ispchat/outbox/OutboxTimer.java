@@ -1,0 +1,29 @@
+package org.ispchat.outbox;
+
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/**
+ * The outbox's clock: every second, look for messages whose retry time has come (or whose claim
+ * expired on a node that died) and for receipts that can now be applied.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+public class OutboxTimer {
+
+  @Inject Dispatcher dispatcher;
+  @Inject ReceiptApplier receipts;
+
+  @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void tick() {
+    dispatcher.wake();
+    receipts.wake();
+  }
+}

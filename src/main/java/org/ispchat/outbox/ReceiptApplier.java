@@ -1,0 +1,50 @@
+package org.ispchat.outbox;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.ispchat.chat.IntakeCommitted;
+import org.ispchat.platform.CoalescingTask;
+import org.ispchat.platform.Workers;
+
+/**
+ * Moves outbound messages forward with the delivery receipts the intake stored: right after they
+ * are committed, and every few seconds for receipts that arrived before we had recorded the send.
+ */
+@ApplicationScoped
+public class ReceiptApplier {
+
+  private static final int PAGE = 200;
+
+  @Inject OutboxStore store;
+  @Inject Workers workers;
+
+  private CoalescingTask pass;
+
+  @PostConstruct
+  void start() {
+    pass = new CoalescingTask("receipts", workers.pool(1), this::applyAll);
+  }
+
+  void onIntake(@Observes IntakeCommitted committed) {
+    if (committed.receipts()) {
+      pass.request();
+    }
+  }
+
+  public void wake() {
+    pass.request();
+  }
+
+  private void applyAll() {
+    long after = 0;
+    while (true) {
+      long last = store.applyReceipts(after, PAGE);
+      if (last == 0) {
+        return;
+      }
+      after = last;
+    }
+  }
+}

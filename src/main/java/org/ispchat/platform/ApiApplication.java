@@ -1,0 +1,19 @@
+package org.ispchat.platform;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+import org.ispchat.outbox.MessageLogResource;
+
+/**
+ * The JSON API under {@code /api}: billing systems and deploy scripts. Its classes are listed
+ * because two applications share the WAR (webhooks are the other), and the JSF console keeps the
+ * rest of the URL space.
+ */
+@ApplicationPath("api")
+public class ApiApplication extends Application {
+  @Override
+  public Set<Class<?>> getClasses() {
+    return Set.of(JsonErrors.class, ApiBodyLimit.class, AdminAuthentication.class, MessageLogResource.class);
+  }
+}

@@ -1,0 +1,38 @@
+package org.ispchat.platform;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Not ready without the database: webhooks could not be stored, so a load balancer should send
+ * them to another node (and Meta will retry what it could not deliver).
+ */
+@Readiness
+@ApplicationScoped
+public class DatabaseReadiness implements HealthCheck {
+
+  @Resource(lookup = SchemaMigration.DATA_SOURCE)
+  DataSource dataSource;
+
+  @Override
+  public HealthCheckResponse call() {
+    return check(dataSource);
+  }
+
+  static HealthCheckResponse check(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      boolean valid = c.isValid(2);
+      return HealthCheckResponse.named("database").status(valid).build();
+    } catch (Exception e) {
+      return HealthCheckResponse.named("database")
+          .down()
+          .withData("error", e.getClass().getSimpleName())
+          .build();
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package org.ispchat.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Brings the schema up to date before anything else touches the database. Background workers
+ * declare {@code @DependsOn("SchemaMigration")}.
+ *
+ * <p>Bean-managed transactions: Flyway commits its own work and must not run inside a JTA
+ * transaction.
+ */
+@DataSourceDefinition(
+    name = SchemaMigration.DATA_SOURCE,
+    className = "org.ispchat.platform.ConfiguredDataSource",
+    minPoolSize = 2,
+    maxPoolSize = 32)
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class SchemaMigration {
+
+  public static final String DATA_SOURCE = "java:app/jdbc/ispchat";
+  private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+  @Resource(lookup = DATA_SOURCE)
+  DataSource dataSource;
+
+  @Inject Config config;
+  @Inject ConsoleAccounts accounts;
+
+  @PostConstruct
+  void migrate() {
+    DatabaseSettings.Vendor vendor = DatabaseSettings.from(config).vendor();
+    var result =
+        Flyway.configure(SchemaMigration.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .placeholders(
+                Map.of("timestamp", vendor.timestampType, "text", vendor.textType))
+            .load()
+            .migrate();
+    LOG.info(
+        () ->
+            "Database schema ("
+                + vendor
+                + ") at version "
+                + result.targetSchemaVersion
+                + ", "
+                + result.migrationsExecuted
+                + " migration(s) applied");
+    accounts.ensureFirstAdmin();
+  }
+}

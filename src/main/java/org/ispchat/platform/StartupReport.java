@@ -1,0 +1,46 @@
+package org.ispchat.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Tells the operator, once at start-up, where to point Meta and what is still missing. Names which
+ * settings are absent, never their values.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+public class StartupReport {
+
+  private static final Logger LOG = Logger.getLogger(StartupReport.class.getName());
+
+  @Inject Config config;
+
+  @PostConstruct
+  void report() {
+    String base =
+        config.getOptionalValue("ispchat.public-url", String.class).orElse("http://localhost:8080");
+    base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    StringBuilder missing = new StringBuilder();
+    for (String key :
+        new String[] {
+          "whatsapp.verify-token", "whatsapp.app-secret", "whatsapp.access-token", "whatsapp.phone-number-id"
+        }) {
+      if (config.getOptionalValue(key, String.class).filter(v -> !v.isBlank()).isEmpty()) {
+        missing.append(missing.length() == 0 ? "" : ", ").append(key);
+      }
+    }
+    String webhook = base + "/webhooks/whatsapp";
+    String gaps = missing.toString();
+    LOG.info(
+        () ->
+            "ispchat is up. WhatsApp webhook (Meta callback URL): "
+                + webhook
+                + (gaps.isEmpty() ? "" : "  — not yet set: " + gaps + " (see docs/whatsapp-setup.md)"));
+  }
+}
