@@ -103,8 +103,8 @@ public class InboundMessage {
   }
 
   /**
-   * Counts a failed attempt. After {@code maxAttempts} the message is given up as FAILED so that the
-   * chat's later messages are not held back by it; before that it waits {@code backoff}.
+   * Counts a failed attempt. After {@code maxAttempts} the message is given up as FAILED so that
+   * the chat's later messages are not held back by it; before that it waits {@code backoff}.
    */
   public void recordFailure(String error, Instant now, int maxAttempts, Duration backoff) {
     attempts++;

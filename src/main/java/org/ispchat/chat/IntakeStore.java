@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * Writes incoming messages and receipts, skipping the ones already stored. The unique constraints
- * are the real guard (two nodes may race); looking first keeps the common duplicate cheap and out of
- * the exception path.
+ * are the real guard (two nodes may race); looking first keeps the common duplicate cheap and out
+ * of the exception path.
  */
 @ApplicationScoped
 public class IntakeStore {

@@ -38,8 +38,11 @@ public final class ReplyCodec {
       case "text" -> new Reply.Text(json.getString("body"));
       case "menu" ->
           new Reply.Menu(
-              json.getString("body"), json.getString("button"), options(json.getJsonArray("options")));
-      case "buttons" -> new Reply.Buttons(json.getString("body"), options(json.getJsonArray("options")));
+              json.getString("body"),
+              json.getString("button"),
+              options(json.getJsonArray("options")));
+      case "buttons" ->
+          new Reply.Buttons(json.getString("body"), options(json.getJsonArray("options")));
       default -> throw new IllegalArgumentException("unknown stored reply type " + type);
     };
   }
@@ -74,5 +77,4 @@ public final class ReplyCodec {
                     o.get("description") instanceof JsonString s ? s.getString() : null))
         .toList();
   }
-
 }

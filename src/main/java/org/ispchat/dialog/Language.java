@@ -23,7 +23,8 @@ public enum Language {
 
   /**
    * The language a message is written in, or {@code previous} when the text does not tell (digits,
-   * emoji, a voucher code). Arabic script wins over Latin: Arabic speakers often mix in Latin words.
+   * emoji, a voucher code). Arabic script wins over Latin: Arabic speakers often mix in Latin
+   * words.
    */
   public static Language detect(String text, Language previous) {
     if (text == null) {

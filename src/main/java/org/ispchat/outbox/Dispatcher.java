@@ -114,7 +114,8 @@ public class Dispatcher {
       return new SendResult.Rejected("no-channel", "no " + claim.channel() + " channel installed");
     }
     try {
-      return channel.send(claim.businessNumber(), claim.recipient(), claim.reply(), claim.correlation());
+      return channel.send(
+          claim.businessNumber(), claim.recipient(), claim.reply(), claim.correlation());
     } catch (RuntimeException e) {
       return new SendResult.RetryLater("exception", e.toString(), null);
     }

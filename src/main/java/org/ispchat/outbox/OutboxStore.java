@@ -114,11 +114,17 @@ public class OutboxStore {
         em.lock(o, LockModeType.PESSIMISTIC_WRITE);
         boolean moved =
             o.applyReceipt(
-                r.status(), r.providerMessageId(), r.reportedAt(), r.errorCode(), r.errorDetail(), now);
+                r.status(),
+                r.providerMessageId(),
+                r.reportedAt(),
+                r.errorCode(),
+                r.errorDetail(),
+                now);
         r.close(moved ? "applied" : "stale", now);
         if (moved) {
           LOG.fine(
-              () -> "Outbound message " + o.id() + " is now " + o.status() + " (" + r.status() + ")");
+              () ->
+                  "Outbound message " + o.id() + " is now " + o.status() + " (" + r.status() + ")");
         }
       } else if (r.receivedAt().plus(RECEIPT_PATIENCE).isBefore(now)) {
         r.close("unmatched", now);

@@ -5,8 +5,8 @@ import java.util.function.DoubleSupplier;
 
 /**
  * When to try a failed send again: exponential backoff with "equal jitter" (half the wait fixed,
- * half random), so that many messages failing together do not all come back at the same instant.
- * A provider's own hint (Meta's pair-rate advice, say) is respected when it is longer.
+ * half random), so that many messages failing together do not all come back at the same instant. A
+ * provider's own hint (Meta's pair-rate advice, say) is respected when it is longer.
  */
 public final class RetryPolicy {
 

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * HTTP Basic with a console admin account for {@code /api/v1/admin/**} (deploy scripts, ops).
- * Other API paths use API keys and are not touched here.
+ * HTTP Basic with a console admin account for {@code /api/v1/admin/**} (deploy scripts, ops). Other
+ * API paths use API keys and are not touched here.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -33,7 +33,9 @@ public class AdminAuthentication implements ContainerRequestFilter {
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       request.abortWith(challenge("The Basic credentials are not valid Base64."));
       return;

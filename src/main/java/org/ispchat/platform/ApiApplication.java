@@ -14,6 +14,7 @@ import org.ispchat.outbox.MessageLogResource;
 public class ApiApplication extends Application {
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(JsonErrors.class, ApiBodyLimit.class, AdminAuthentication.class, MessageLogResource.class);
+    return Set.of(
+        JsonErrors.class, ApiBodyLimit.class, AdminAuthentication.class, MessageLogResource.class);
   }
 }

@@ -40,7 +40,8 @@ public class ConsoleAccounts {
   /** Creates the first admin when there is no account at all. */
   @Transactional
   public void ensureFirstAdmin() {
-    long accounts = em.createQuery("select count(a) from ConsoleAccount a", Long.class).getSingleResult();
+    long accounts =
+        em.createQuery("select count(a) from ConsoleAccount a", Long.class).getSingleResult();
     if (accounts > 0) {
       return;
     }
@@ -93,7 +94,9 @@ public class ConsoleAccounts {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       // The role is part of the key: a changed account must not ride on an old check.
-      sha.update((username + "\u0000" + password + "\u0000" + account.role()).getBytes(StandardCharsets.UTF_8));
+      sha.update(
+          (username + "\u0000" + password + "\u0000" + account.role())
+              .getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

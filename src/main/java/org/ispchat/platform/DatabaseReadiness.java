@@ -9,8 +9,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Not ready without the database: webhooks could not be stored, so a load balancer should send
- * them to another node (and Meta will retry what it could not deliver).
+ * Not ready without the database: webhooks could not be stored, so a load balancer should send them
+ * to another node (and Meta will retry what it could not deliver).
  */
 @Readiness
 @ApplicationScoped

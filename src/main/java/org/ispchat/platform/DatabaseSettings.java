@@ -12,7 +12,8 @@ public record DatabaseSettings(String url, String user, String password) {
 
   /**
    * WRITE_DELAY=0 makes H2 hand each commit to the operating system before the commit returns, so a
-   * webhook acknowledged after its commit survives a killed JVM (H2 otherwise buffers up to 500 ms).
+   * webhook acknowledged after its commit survives a killed JVM (H2 otherwise buffers up to 500
+   * ms).
    */
   public static final String DEFAULT_URL = "jdbc:h2:file:./data/ispchat;WRITE_DELAY=0";
 

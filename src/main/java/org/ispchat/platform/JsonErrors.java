@@ -32,11 +32,15 @@ public class JsonErrors implements ExceptionMapper<Throwable> {
           Response.status(status.getStatusCode())
               .type(MediaType.APPLICATION_JSON_TYPE)
               .entity(detail(status.getReasonPhrase()));
-      original.getHeaders().forEach((name, values) -> {
-        if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
-          values.forEach(v -> copy.header(name, v));
-        }
-      });
+      original
+          .getHeaders()
+          .forEach(
+              (name, values) -> {
+                if (!name.equalsIgnoreCase("Content-Type")
+                    && !name.equalsIgnoreCase("Content-Length")) {
+                  values.forEach(v -> copy.header(name, v));
+                }
+              });
       return copy.build();
     }
     if (e instanceof JsonException) {
@@ -48,7 +52,10 @@ public class JsonErrors implements ExceptionMapper<Throwable> {
   }
 
   public static Response of(int status, String detail) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(detail(detail)).build();
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(detail(detail))
+        .build();
   }
 
   private static String detail(String text) {

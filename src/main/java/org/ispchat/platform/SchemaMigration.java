@@ -47,8 +47,7 @@ public class SchemaMigration {
         Flyway.configure(SchemaMigration.class.getClassLoader())
             .dataSource(dataSource)
             .locations("classpath:db/migration")
-            .placeholders(
-                Map.of("timestamp", vendor.timestampType, "text", vendor.textType))
+            .placeholders(Map.of("timestamp", vendor.timestampType, "text", vendor.textType))
             .load()
             .migrate();
     LOG.info(

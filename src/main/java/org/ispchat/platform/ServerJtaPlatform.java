@@ -6,8 +6,8 @@ import org.hibernate.engine.jndi.JndiException;
 import org.hibernate.engine.transaction.jta.platform.internal.AbstractJtaPlatform;
 
 /**
- * Lets the Hibernate bundled in the WAR find the server's transaction manager on Payara and
- * WildFly alike.
+ * Lets the Hibernate bundled in the WAR find the server's transaction manager on Payara and WildFly
+ * alike.
  *
  * <p>Hibernate does not recognise Payara by itself, and the contract says a plain {@code java -jar
  * payara-micro.jar --deploy ispchat.war} must work without a JVM flag naming the platform, so the

@@ -29,7 +29,10 @@ public class StartupReport {
     StringBuilder missing = new StringBuilder();
     for (String key :
         new String[] {
-          "whatsapp.verify-token", "whatsapp.app-secret", "whatsapp.access-token", "whatsapp.phone-number-id"
+          "whatsapp.verify-token",
+          "whatsapp.app-secret",
+          "whatsapp.access-token",
+          "whatsapp.phone-number-id"
         }) {
       if (config.getOptionalValue(key, String.class).filter(v -> !v.isBlank()).isEmpty()) {
         missing.append(missing.length() == 0 ? "" : ", ").append(key);
@@ -41,6 +44,8 @@ public class StartupReport {
         () ->
             "ispchat is up. WhatsApp webhook (Meta callback URL): "
                 + webhook
-                + (gaps.isEmpty() ? "" : "  — not yet set: " + gaps + " (see docs/whatsapp-setup.md)"));
+                + (gaps.isEmpty()
+                    ? ""
+                    : "  — not yet set: " + gaps + " (see docs/whatsapp-setup.md)"));
   }
 }

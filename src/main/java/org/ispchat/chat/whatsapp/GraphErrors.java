@@ -10,9 +10,9 @@ import java.util.Set;
 import org.ispchat.chat.SendResult;
 
 /**
- * Reads a Graph API answer into a {@link SendResult}. Meta asks integrators to branch on
- * {@code error.code}, not on titles or HTTP status (throttling comes as 400 as often as 429), so
- * known codes decide first and the HTTP status only for codes this table does not know.
+ * Reads a Graph API answer into a {@link SendResult}. Meta asks integrators to branch on {@code
+ * error.code}, not on titles or HTTP status (throttling comes as 400 as often as 429), so known
+ * codes decide first and the HTTP status only for codes this table does not know.
  */
 public final class GraphErrors {
 

@@ -9,8 +9,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Meta's {@code X-Hub-Signature-256}: {@code sha256=} and the hex HMAC-SHA256 of the raw body,
- * keyed with the app secret. Checked over the bytes as received (re-serialised JSON would differ for
- * any non-ASCII text) and compared in constant time.
+ * keyed with the app secret. Checked over the bytes as received (re-serialised JSON would differ
+ * for any non-ASCII text) and compared in constant time.
  */
 public final class WebhookSignature {
 

@@ -125,7 +125,8 @@ public final class WhatsAppEvents {
         JsonObject picked =
             interactive == null
                 ? null
-                : firstNonNull(object(interactive, "list_reply"), object(interactive, "button_reply"));
+                : firstNonNull(
+                    object(interactive, "list_reply"), object(interactive, "button_reply"));
         if (picked == null) {
           kind = InboundKind.UNSUPPORTED;
         } else {
@@ -181,7 +182,9 @@ public final class WhatsAppEvents {
       JsonObject data = object(e, "error_data");
       detail =
           firstNonNull(
-              data == null ? null : string(data, "details"), string(e, "message"), string(e, "title"));
+              data == null ? null : string(data, "details"),
+              string(e, "message"),
+              string(e, "title"));
     }
     out.add(
         new IncomingReceipt(

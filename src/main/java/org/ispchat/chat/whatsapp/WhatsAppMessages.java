@@ -95,7 +95,9 @@ public final class WhatsAppMessages {
             "action",
             Json.createObjectBuilder()
                 .add("button", clip(m.button(), LIST_BUTTON_MAX))
-                .add("sections", Json.createArrayBuilder().add(Json.createObjectBuilder().add("rows", rows))));
+                .add(
+                    "sections",
+                    Json.createArrayBuilder().add(Json.createObjectBuilder().add("rows", rows))));
   }
 
   private static JsonObjectBuilder buttons(Reply.Buttons b) {

@@ -31,7 +31,9 @@ public record WhatsAppSettings(
         nonBlank(config, "whatsapp.phone-number-id"),
         URI.create(
             stripSlash(
-                config.getOptionalValue("whatsapp.graph-url", String.class).orElse(DEFAULT_GRAPH_URL))),
+                config
+                    .getOptionalValue("whatsapp.graph-url", String.class)
+                    .orElse(DEFAULT_GRAPH_URL))),
         Duration.parse(
             config.getOptionalValue("whatsapp.connect-timeout", String.class).orElse("PT5S")),
         Duration.parse(
