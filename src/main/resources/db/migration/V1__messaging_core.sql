@@ -55,6 +55,7 @@ CREATE TABLE outbound_message (
   business_number     VARCHAR(64)   NOT NULL,
   recipient           VARCHAR(160)  NOT NULL,
   kind                VARCHAR(16)   NOT NULL,
+  in_reply_to         VARCHAR(200),
   payload             ${text}       NOT NULL,
   status              VARCHAR(16)   NOT NULL,
   attempts            INTEGER       NOT NULL,

@@ -56,7 +56,7 @@ public class Turns {
     }
     chat.noteInbound(message, now);
     List<Reply> replies = dialog.answer(chat, message);
-    outbox.enqueue(chat, message.businessNumber(), replies);
+    outbox.enqueue(chat, message.businessNumber(), message.providerMessageId(), replies);
     message.markDone(now);
     LOG.info(
         () ->

@@ -55,6 +55,7 @@ public class MessageLogResource {
               .add("status", e.status())
               .add("attempts", e.attempts());
       optional(o, "provider_message_id", e.providerMessageId());
+      optional(o, "in_reply_to", e.inReplyTo());
       optional(o, "error_code", e.errorCode());
       optional(o, "error_detail", e.errorDetail());
       optional(o, "created_at", e.at());

@@ -54,6 +54,10 @@ public class OutboundMessage {
   @Column(nullable = false, length = 16)
   private String kind;
 
+  /** The provider id of the customer message this answers; null for messages we start. */
+  @Column(name = "in_reply_to", length = 200)
+  private String inReplyTo;
+
   @Column(nullable = false)
   private String payload;
 
@@ -101,7 +105,9 @@ public class OutboundMessage {
 
   protected OutboundMessage() {}
 
-  public OutboundMessage(Chat chat, String businessNumber, Reply reply, Instant now) {
+  public OutboundMessage(
+      Chat chat, String businessNumber, String inReplyTo, Reply reply, Instant now) {
+    this.inReplyTo = inReplyTo;
     this.chatId = chat.id();
     this.sequence = chat.nextOutboundSequence();
     this.channel = chat.channel();
@@ -240,6 +246,10 @@ public class OutboundMessage {
 
   public String kind() {
     return kind;
+  }
+
+  public String inReplyTo() {
+    return inReplyTo;
   }
 
   public OutboxStatus status() {

@@ -23,13 +23,16 @@ public class Outbox {
   @Inject Clock clock;
   @Inject Event<OutboxFilled> filled;
 
-  public void enqueue(Chat chat, String businessNumber, List<Reply> replies) {
+  /**
+   * @param inReplyTo provider id of the customer message being answered (null if none)
+   */
+  public void enqueue(Chat chat, String businessNumber, String inReplyTo, List<Reply> replies) {
     if (replies.isEmpty()) {
       return;
     }
     Instant now = clock.instant();
     for (Reply reply : replies) {
-      em.persist(new OutboundMessage(chat, businessNumber, reply, now));
+      em.persist(new OutboundMessage(chat, businessNumber, inReplyTo, reply, now));
     }
     filled.fire(new OutboxFilled(replies.size()));
   }
