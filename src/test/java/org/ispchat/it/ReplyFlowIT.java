@@ -1,6 +1,7 @@
 package org.ispchat.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -42,5 +43,52 @@ class ReplyFlowIT extends ServerTest {
     assertEquals(5, rows.size());
     Poll.holds(
         () -> graph.sendsTo(customer).size() == 1, Duration.ofSeconds(1), "exactly one reply");
+  }
+
+  @Test
+  void mediaIsAnsweredWithTextOnly() {
+    String customer = MetaWebhooks.newCustomer();
+    meta()
+        .deliver(
+            MetaWebhooks.envelope(
+                MetaWebhooks.media(customer, MetaWebhooks.newWamid(), "image", now())));
+    FakeGraphApi.Send reply =
+        Poll.until(
+                () -> graph.acceptedTo(customer),
+                s -> !s.isEmpty(),
+                Duration.ofSeconds(20),
+                "a reply")
+            .get(0);
+    assertEquals("text", reply.type());
+    assertTrue(reply.text().contains("text only"), reply.text());
+  }
+
+  @Test
+  void tappedListRowIsUnderstoodAsAChoice() {
+    String customer = MetaWebhooks.newCustomer();
+    meta()
+        .deliver(
+            MetaWebhooks.envelope(
+                MetaWebhooks.listReply(
+                    customer, MetaWebhooks.newWamid(), "menu.balance", "Balance", now())));
+    Poll.until(() -> !graph.acceptedTo(customer).isEmpty(), Duration.ofSeconds(20), "a reply");
+    assertEquals("choice", admin().inbound(customer).get(0).getString("kind"));
+  }
+
+  @Test
+  void unknownMessageTypeIsAnsweredPolitely() {
+    String customer = MetaWebhooks.newCustomer();
+    meta()
+        .deliver(
+            MetaWebhooks.envelope(
+                MetaWebhooks.media(customer, MetaWebhooks.newWamid(), "some_new_type", now())));
+    FakeGraphApi.Send reply =
+        Poll.until(
+                () -> graph.acceptedTo(customer),
+                s -> !s.isEmpty(),
+                Duration.ofSeconds(20),
+                "a reply")
+            .get(0);
+    assertTrue(reply.text().contains("text only"), reply.text());
   }
 }

@@ -1,0 +1,110 @@
+package org.ispchat.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import org.ispchat.testing.FakeGraphApi;
+import org.ispchat.testing.MetaWebhooks;
+import org.ispchat.testing.Poll;
+import org.junit.jupiter.api.Test;
+
+/** How the outbox reacts to the Graph API's failures, with Meta's real error shapes. */
+class OutboxRetryIT extends ServerTest {
+
+  @Test
+  void serverErrorsAreRetriedUntilTheReplyIsDelivered() {
+    String customer = MetaWebhooks.newCustomer();
+    graph.script(customer, FakeGraphApi.serverError(), FakeGraphApi.serverError());
+
+    meta()
+        .deliver(
+            MetaWebhooks.envelope(
+                MetaWebhooks.text(customer, MetaWebhooks.newWamid(), "hi", now())));
+
+    Poll.until(
+        () -> graph.acceptedTo(customer).size() == 1,
+        Duration.ofSeconds(30),
+        "the third try to succeed");
+    assertEquals(3, graph.sendsTo(customer).size());
+    JsonObject out =
+        Poll.until(
+            () -> admin().outbound(customer).get(0),
+            o -> o.getString("status").equals("sent"),
+            Duration.ofSeconds(10),
+            "status sent");
+    assertEquals(3, out.getInt("attempts"));
+    assertEquals(graph.acceptedTo(customer).get(0).wamid(), out.getString("provider_message_id"));
+  }
+
+  @Test
+  void throughputLimitIsRetried() {
+    String customer = MetaWebhooks.newCustomer();
+    graph.script(
+        customer,
+        FakeGraphApi.metaError(
+            400, 130429, "Rate limit hit", "Cloud API message throughput has been reached."));
+
+    meta()
+        .deliver(
+            MetaWebhooks.envelope(
+                MetaWebhooks.text(customer, MetaWebhooks.newWamid(), "hi", now())));
+
+    Poll.until(
+        () -> graph.acceptedTo(customer).size() == 1,
+        Duration.ofSeconds(30),
+        "the retry to succeed");
+    assertEquals(2, graph.sendsTo(customer).size());
+  }
+
+  @Test
+  void closedCustomerServiceWindowFailsWithoutRetry() {
+    String customer = MetaWebhooks.newCustomer();
+    graph.script(
+        customer,
+        FakeGraphApi.metaError(
+            400,
+            131047,
+            "Re-engagement message",
+            "Message failed to send because more than 24 hours have passed since the customer last replied to this number."));
+
+    meta()
+        .deliver(
+            MetaWebhooks.envelope(
+                MetaWebhooks.text(customer, MetaWebhooks.newWamid(), "hi", now())));
+
+    JsonObject out =
+        Poll.until(
+                () -> admin().outbound(customer),
+                o -> !o.isEmpty() && o.get(0).getString("status").equals("failed"),
+                Duration.ofSeconds(20),
+                "the reply to fail")
+            .get(0);
+    assertEquals("131047", out.getString("error_code"));
+    // Retries here come after 0.2 s; two seconds of silence means none is coming.
+    Poll.holds(() -> graph.sendsTo(customer).size() == 1, Duration.ofSeconds(2), "no retry");
+  }
+
+  @Test
+  void invalidParameterFailsWithoutRetry() {
+    String customer = MetaWebhooks.newCustomer();
+    graph.script(
+        customer,
+        FakeGraphApi.metaError(400, 100, "Invalid parameter", "Parameter value is not valid"));
+
+    meta()
+        .deliver(
+            MetaWebhooks.envelope(
+                MetaWebhooks.text(customer, MetaWebhooks.newWamid(), "hi", now())));
+
+    List<JsonObject> out =
+        Poll.until(
+            () -> admin().outbound(customer),
+            o -> !o.isEmpty() && o.get(0).getString("status").equals("failed"),
+            Duration.ofSeconds(20),
+            "failure");
+    assertEquals("100", out.get(0).getString("error_code"));
+    Poll.holds(() -> graph.sendsTo(customer).size() == 1, Duration.ofSeconds(1), "no retry");
+  }
+}
