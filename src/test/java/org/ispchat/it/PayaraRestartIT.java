@@ -1,0 +1,102 @@
+package org.ispchat.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ispchat.testing.AdminApi;
+import org.ispchat.testing.FakeGraphApi;
+import org.ispchat.testing.MetaWebhooks;
+import org.ispchat.testing.PayaraProcess;
+import org.ispchat.testing.Poll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing acknowledged is lost when the JVM dies. A first node stores webhooks but answers none (an
+ * intake-only node: {@code ispchat.inbound.workers=0}) and is killed with SIGKILL right after the
+ * last 200; a second node on the same database must answer every stored message, once, in each
+ * person's order.
+ *
+ * <p>Runs its own Payara Micro processes (Arquillian cannot kill -9), with its own ports and H2
+ * file, so it is Payara-only; the kill-durability it checks lives in the app and the database.
+ */
+class PayaraRestartIT {
+
+  private static final int PORT = Integer.getInteger("it.http.port", 18080) + 2;
+  private static final int FAKE_PORT = Integer.getInteger("it.fake.port", 18090) + 2;
+
+  @Test
+  void messagesStoredBeforeAKillAreAnsweredAfterTheRestart() throws Exception {
+    FakeGraphApi graph = FakeGraphApi.on(FAKE_PORT);
+    String db =
+        "jdbc:h2:file:"
+            + System.getProperty("project.build.directory", "target")
+            + "/it-data/restart-"
+            + System.currentTimeMillis()
+            + ";WRITE_DELAY=0";
+    Map<String, String> settings = new HashMap<>();
+    settings.put("ispchat.db.url", db);
+    settings.put("whatsapp.app-secret", MetaWebhooks.APP_SECRET);
+    settings.put("whatsapp.access-token", "restart-token");
+    settings.put("whatsapp.graph-url", "http://127.0.0.1:" + FAKE_PORT + "/v23.0");
+    settings.put(
+        "ispchat.admin.password", System.getProperty("it.admin.password", "it-admin-password"));
+
+    Map<String, List<String>> sentByCustomer = new LinkedHashMap<>();
+    try {
+      Map<String, String> intakeOnly = new HashMap<>(settings);
+      intakeOnly.put("ispchat.inbound.workers", "0");
+      PayaraProcess first = PayaraProcess.start("restart-first", PORT, intakeOnly);
+      try {
+        MetaWebhooks meta = new MetaWebhooks(first.base());
+        long t0 = System.currentTimeMillis() / 1000;
+        for (int c = 0; c < 5; c++) {
+          String customer = MetaWebhooks.newCustomer();
+          List<String> wamids = new ArrayList<>();
+          for (int i = 0; i < 4; i++) {
+            String wamid = MetaWebhooks.newWamid();
+            wamids.add(wamid);
+            var r =
+                meta.deliver(
+                    MetaWebhooks.envelope(MetaWebhooks.text(customer, wamid, "m" + i, t0 + i)));
+            assertEquals(200, r.statusCode(), r.body());
+          }
+          sentByCustomer.put(customer, wamids);
+        }
+      } finally {
+        first.kill();
+      }
+      assertEquals(0, graph.sends(s -> true).size(), "the intake-only node answered nothing");
+
+      try (PayaraProcess second = PayaraProcess.start("restart-second", PORT, settings)) {
+        Poll.until(
+            () -> graph.sends(s -> true).size() >= 20,
+            Duration.ofSeconds(60),
+            "20 replies after the restart");
+        Poll.holds(
+            () -> graph.sends(s -> true).size() == 20, Duration.ofSeconds(2), "no reply twice");
+        AdminApi admin = new AdminApi(second.base());
+        for (var entry : sentByCustomer.entrySet()) {
+          String customer = entry.getKey();
+          List<FakeGraphApi.Send> replies = graph.acceptedTo(customer);
+          assertEquals(4, replies.size());
+          Map<String, String> answered = new HashMap<>();
+          for (JsonObject o : admin.outbound(customer)) {
+            if (o.containsKey("provider_message_id")) {
+              answered.put(o.getString("provider_message_id"), o.getString("in_reply_to"));
+            }
+          }
+          assertEquals(
+              entry.getValue(), replies.stream().map(r -> answered.get(r.wamid())).toList());
+        }
+      }
+    } finally {
+      graph.stop();
+    }
+  }
+}

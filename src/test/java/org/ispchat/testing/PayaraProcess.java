@@ -1,0 +1,115 @@
+package org.ispchat.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Payara Micro running target/ispchat.war in its own process, for tests that must stop a server
+ * the hard way ({@code kill -9}) and start another on the same database.
+ */
+public final class PayaraProcess implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+
+  private PayaraProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  public static PayaraProcess start(String name, int port, Map<String, String> settings)
+      throws IOException {
+    Path target = Path.of(System.getProperty("project.build.directory", "target"));
+    Path basedir = Path.of(System.getProperty("project.basedir", "."));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xms128m");
+    command.add("-Xmx512m");
+    command.add("-Dhazelcast.socket.bind.any=false");
+    settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.addAll(
+        List.of(
+            "-jar",
+            target.resolve("payara-micro.jar").toString(),
+            "--nocluster",
+            "--port",
+            Integer.toString(port),
+            "--prebootcommandfile",
+            basedir.resolve("server-config/payara/loopback.asadmin").toString(),
+            "--deploy",
+            target.resolve("ispchat.war").toString(),
+            "--contextroot",
+            "/"));
+    File log = target.resolve(name + ".log").toFile();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(log)
+            .directory(target.toFile())
+            .start();
+    PayaraProcess server = new PayaraProcess(process, port);
+    server.awaitReady(Duration.ofMinutes(3), log);
+    return server;
+  }
+
+  public URI base() {
+    return URI.create("http://127.0.0.1:" + port + "/");
+  }
+
+  /** Like a power cut for the JVM: no shutdown hooks, no flushing, nothing. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        kill();
+      }
+    }
+  }
+
+  private void awaitReady(Duration within, File log) {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + within.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Payara Micro exited early; see " + log);
+      }
+      try {
+        HttpResponse<Void> r =
+            http.send(
+                HttpRequest.newBuilder(base().resolve("health/ready")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    process.destroyForcibly();
+    throw new IllegalStateException("Payara Micro was not ready within " + within + "; see " + log);
+  }
+}
