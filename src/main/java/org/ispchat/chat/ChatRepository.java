@@ -19,20 +19,21 @@ public class ChatRepository {
   /**
    * The chat, row-locked until the current transaction ends, created if this is the person's first
    * message. Holding this lock is what lets only one node at a time answer one person.
+   *
+   * <p>A new chat is created before any lock is taken: a locking read of a missing row takes a gap
+   * lock on InnoDB (MariaDB), which the separate transaction creating the row would then wait for.
    */
   public Chat lock(ChatKey key) {
-    return find(key, LockModeType.PESSIMISTIC_WRITE)
-        .orElseGet(
-            () -> {
-              try {
-                opening.open(key);
-              } catch (RuntimeException e) {
-                if (!MessageIntake.isDuplicate(e)) {
-                  throw e;
-                }
-              }
-              return find(key, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
-            });
+    if (find(key, LockModeType.NONE).isEmpty()) {
+      try {
+        opening.open(key);
+      } catch (RuntimeException e) {
+        if (!MessageIntake.isDuplicate(e)) {
+          throw e;
+        }
+      }
+    }
+    return find(key, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
   }
 
   public Optional<Chat> find(ChatKey key) {

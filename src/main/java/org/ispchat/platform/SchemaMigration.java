@@ -8,6 +8,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -25,7 +26,10 @@ import org.flywaydb.core.Flyway;
     name = SchemaMigration.DATA_SOURCE,
     className = "org.ispchat.platform.ConfiguredDataSource",
     minPoolSize = 2,
-    maxPoolSize = 32)
+    maxPoolSize = 32,
+    // The default of H2 and PostgreSQL; MariaDB's REPEATABLE READ adds gap locks that make the
+    // row-lock claims of the outbox and the chats wait on each other for nothing.
+    isolationLevel = Connection.TRANSACTION_READ_COMMITTED)
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
