@@ -86,6 +86,9 @@ public class ConsoleAccounts {
     if (!account.get().acceptsPassword(password)) {
       return Optional.empty();
     }
+    if (recentlyVerified.size() > 1000) {
+      recentlyVerified.values().removeIf(at -> at.plus(REMEMBER).isBefore(now));
+    }
     recentlyVerified.put(key, now);
     return account;
   }
