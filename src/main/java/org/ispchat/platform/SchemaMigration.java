@@ -24,6 +24,9 @@ import org.flywaydb.core.Flyway;
 @DataSourceDefinition(
     name = SchemaMigration.DATA_SOURCE,
     className = "org.ispchat.platform.ConfiguredDataSource",
+    // Besides bounding the wait for an unreachable database, this is the one connection property
+    // WildFly passes on: its pool refuses a data source class given none at all (IJ031103).
+    loginTimeout = 10,
     minPoolSize = 2,
     maxPoolSize = 32)
 @Singleton
