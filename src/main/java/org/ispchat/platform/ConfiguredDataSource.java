@@ -22,7 +22,7 @@ public class ConfiguredDataSource implements DataSource {
 
   private volatile DataSource vendor;
   private PrintWriter logWriter;
-  private int loginTimeout;
+  private volatile int loginTimeout;
 
   // Setters the servers call with the annotation's properties; ignored in favour of MP Config.
   public void setUrl(String ignored) {}
@@ -42,7 +42,7 @@ public class ConfiguredDataSource implements DataSource {
     return vendor().getConnection();
   }
 
-  private DataSource vendor() {
+  private DataSource vendor() throws SQLException {
     DataSource ds = vendor;
     if (ds == null) {
       synchronized (this) {
@@ -50,6 +50,9 @@ public class ConfiguredDataSource implements DataSource {
         if (ds == null) {
           Config config = ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader());
           ds = DatabaseSettings.from(config).createVendorDataSource();
+          if (loginTimeout > 0) {
+            ds.setLoginTimeout(loginTimeout);
+          }
           vendor = ds;
         }
       }

@@ -2,6 +2,8 @@ package org.ispchat.platform;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -18,6 +20,13 @@ public class DatabaseReadiness implements HealthCheck {
 
   @Resource(lookup = SchemaMigration.DATA_SOURCE)
   DataSource dataSource;
+
+  /**
+   * WildFly calls health checks on a management thread, where {@code java:app} names cannot be
+   * looked up; created here, on a deployment thread, the bean has its data source before the first
+   * probe.
+   */
+  void createdAtStartup(@Observes Startup startup) {}
 
   @Override
   public HealthCheckResponse call() {

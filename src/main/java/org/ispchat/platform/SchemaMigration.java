@@ -25,6 +25,9 @@ import org.flywaydb.core.Flyway;
 @DataSourceDefinition(
     name = SchemaMigration.DATA_SOURCE,
     className = "org.ispchat.platform.ConfiguredDataSource",
+    // Besides bounding the wait for an unreachable database, this is the one connection property
+    // WildFly passes on: its pool refuses a data source class given none at all (IJ031103).
+    loginTimeout = 10,
     minPoolSize = 2,
     maxPoolSize = 32,
     // The default of H2 and PostgreSQL; MariaDB's REPEATABLE READ adds gap locks that make the

@@ -14,8 +14,11 @@ import jakarta.ws.rs.core.Response;
  * Meta's Graph API, as much of it as ispchat calls. Built by {@link WhatsAppChannel} with the base
  * URL from {@code whatsapp.graph-url} (version included) and the default exception mapper off, so
  * that Meta's error bodies reach the classifier instead of becoming exceptions.
+ *
+ * <p>No class-level {@code @Path("/")}: RESTEasy (WildFly) validates the joined template {@code
+ * //{phoneNumberId}/messages} as a URI, takes the variable for a host name and refuses to build the
+ * client.
  */
-@Path("/")
 public interface GraphApi {
 
   @POST
