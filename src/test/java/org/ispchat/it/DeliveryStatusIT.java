@@ -18,10 +18,10 @@ class DeliveryStatusIT extends ServerTest {
     String wamid = replyTo(customer);
 
     deliverStatus(MetaWebhooks.status(wamid, "delivered", now(), customer));
-    awaitStatus(customer, "delivered");
+    awaitOutbound(customer, "delivered");
 
     deliverStatus(MetaWebhooks.status(wamid, "read", now(), customer));
-    awaitStatus(customer, "read");
+    awaitOutbound(customer, "read");
 
     // Late and out-of-order reports: an earlier "sent", and a failure after the read.
     deliverStatus(MetaWebhooks.status(wamid, "sent", now() - 60, customer));
@@ -42,7 +42,7 @@ class DeliveryStatusIT extends ServerTest {
                 MetaWebhooks.status(wamid, "read", t + 2, customer),
                 MetaWebhooks.status(wamid, "delivered", t + 1, customer)));
     assertEquals(200, meta().deliver(both).statusCode());
-    awaitStatus(customer, "read");
+    awaitOutbound(customer, "read");
     Poll.holds(() -> status(customer).equals("read"), Duration.ofSeconds(1), "status stays read");
   }
 
@@ -52,7 +52,7 @@ class DeliveryStatusIT extends ServerTest {
     String wamid = replyTo(customer);
     deliverStatus(
         MetaWebhooks.failedStatus(wamid, now(), customer, 131047, "Re-engagement message"));
-    JsonObject out = awaitStatus(customer, "failed");
+    JsonObject out = awaitOutbound(customer, "failed");
     assertEquals("131047", out.getString("error_code"));
   }
 
@@ -61,7 +61,7 @@ class DeliveryStatusIT extends ServerTest {
         .deliver(
             MetaWebhooks.envelope(
                 MetaWebhooks.text(customer, MetaWebhooks.newWamid(), "hi", now())));
-    awaitStatus(customer, "sent");
+    awaitOutbound(customer, "sent");
     return graph.acceptedTo(customer).get(0).wamid();
   }
 
@@ -72,14 +72,5 @@ class DeliveryStatusIT extends ServerTest {
 
   private String status(String customer) {
     return admin().outbound(customer).get(0).getString("status");
-  }
-
-  private JsonObject awaitStatus(String customer, String status) {
-    return Poll.until(
-            () -> admin().outbound(customer),
-            o -> !o.isEmpty() && o.get(0).getString("status").equals(status),
-            Duration.ofSeconds(20),
-            "status " + status)
-        .get(0);
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import java.util.List;
 import org.ispchat.testing.FakeGraphApi;
 import org.ispchat.testing.MetaWebhooks;
 import org.ispchat.testing.Poll;
@@ -60,51 +59,36 @@ class OutboxRetryIT extends ServerTest {
 
   @Test
   void closedCustomerServiceWindowFailsWithoutRetry() {
-    String customer = MetaWebhooks.newCustomer();
-    graph.script(
-        customer,
+    assertFailsAtOnce(
         FakeGraphApi.metaError(
             400,
             131047,
             "Re-engagement message",
-            "Message failed to send because more than 24 hours have passed since the customer last replied to this number."));
-
-    meta()
-        .deliver(
-            MetaWebhooks.envelope(
-                MetaWebhooks.text(customer, MetaWebhooks.newWamid(), "hi", now())));
-
-    JsonObject out =
-        Poll.until(
-                () -> admin().outbound(customer),
-                o -> !o.isEmpty() && o.get(0).getString("status").equals("failed"),
-                Duration.ofSeconds(20),
-                "the reply to fail")
-            .get(0);
-    assertEquals("131047", out.getString("error_code"));
-    // Retries here come after 0.2 s; two seconds of silence means none is coming.
-    Poll.holds(() -> graph.sendsTo(customer).size() == 1, Duration.ofSeconds(2), "no retry");
+            "Message failed to send because more than 24 hours have passed since the customer last"
+                + " replied to this number."),
+        "131047");
   }
 
   @Test
   void invalidParameterFailsWithoutRetry() {
+    assertFailsAtOnce(
+        FakeGraphApi.metaError(400, 100, "Invalid parameter", "Parameter value is not valid"),
+        "100");
+  }
+
+  @Test
+  void expiredAccessTokenFailsWithoutRetry() {
+    assertFailsAtOnce(
+        FakeGraphApi.metaError(401, 190, "Error validating access token", "Session has expired"),
+        "190");
+  }
+
+  private void assertFailsAtOnce(FakeGraphApi.Answer answer, String code) {
     String customer = MetaWebhooks.newCustomer();
-    graph.script(
-        customer,
-        FakeGraphApi.metaError(400, 100, "Invalid parameter", "Parameter value is not valid"));
-
-    meta()
-        .deliver(
-            MetaWebhooks.envelope(
-                MetaWebhooks.text(customer, MetaWebhooks.newWamid(), "hi", now())));
-
-    List<JsonObject> out =
-        Poll.until(
-            () -> admin().outbound(customer),
-            o -> !o.isEmpty() && o.get(0).getString("status").equals("failed"),
-            Duration.ofSeconds(20),
-            "failure");
-    assertEquals("100", out.get(0).getString("error_code"));
-    Poll.holds(() -> graph.sendsTo(customer).size() == 1, Duration.ofSeconds(1), "no retry");
+    graph.script(customer, answer);
+    deliver(MetaWebhooks.text(customer, MetaWebhooks.newWamid(), "hi", now()));
+    assertEquals(code, awaitOutbound(customer, "failed").getString("error_code"));
+    // Retries here come after 0.2 s; two seconds of silence means none is coming.
+    Poll.holds(() -> graph.sendsTo(customer).size() == 1, Duration.ofSeconds(2), "no retry");
   }
 }

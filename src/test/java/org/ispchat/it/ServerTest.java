@@ -6,6 +6,7 @@ import java.net.URL;
 import org.ispchat.testing.AdminApi;
 import org.ispchat.testing.FakeGraphApi;
 import org.ispchat.testing.MetaWebhooks;
+import org.ispchat.testing.Poll;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -42,5 +43,31 @@ abstract class ServerTest {
 
   static long now() {
     return System.currentTimeMillis() / 1000;
+  }
+
+  /** Delivers one signed webhook carrying this message, as Meta would, and expects 200. */
+  void deliver(jakarta.json.JsonObject message) {
+    var response = meta().deliver(MetaWebhooks.envelope(message));
+    org.junit.jupiter.api.Assertions.assertEquals(200, response.statusCode(), response.body());
+  }
+
+  /** The first reply the Graph API accepted for this customer, waiting for it. */
+  FakeGraphApi.Send firstReply(String customer) {
+    return Poll.until(
+            () -> graph.acceptedTo(customer),
+            s -> !s.isEmpty(),
+            java.time.Duration.ofSeconds(20),
+            "a reply to " + customer)
+        .get(0);
+  }
+
+  /** The newest outbound entry of the message log for this customer, once it has this status. */
+  jakarta.json.JsonObject awaitOutbound(String customer, String status) {
+    return Poll.until(
+            () -> admin().outbound(customer),
+            o -> !o.isEmpty() && o.get(0).getString("status").equals(status),
+            java.time.Duration.ofSeconds(20),
+            "status " + status + " for " + customer)
+        .get(0);
   }
 }
