@@ -1,0 +1,162 @@
+package org.ispchat.bench;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * The benchmark run ({@code mvn -Pbench verify}): one Payara Micro with ispchat and the parse-only
+ * WAR, then these phases against it, each printed as it ends and all of them in a summary table.
+ *
+ * <ol>
+ *   <li>closed loop (throughput) and open loop (latency) on the parse-only endpoint: the ceiling,
+ *       measured first, while the server has no background work;
+ *   <li>the same closed loop on ispchat's webhook, then a wait until the replies it caused are out;
+ *   <li>the same open loop on ispchat's webhook, and the wait again;
+ *   <li>end to end: texts at a low rate, each timed until its reply reaches the Graph API;
+ *   <li>the server at rest: memory after the load and the CPU its background work still uses.
+ * </ol>
+ */
+public final class Benchmark {
+
+  private static final Duration READY_LIMIT = Duration.ofMinutes(3);
+  private static final Duration PROBE_LIMIT = Duration.ofSeconds(60);
+  private static final Duration AT_REST = Duration.ofSeconds(5);
+
+  private final BenchSettings settings;
+  private final MetaTraffic traffic;
+  private final Report report;
+
+  private Benchmark(BenchSettings settings) {
+    this.settings = settings;
+    this.traffic = new MetaTraffic(settings.customers());
+    this.report = new Report(settings);
+  }
+
+  public static void main(String[] args) {
+    int exitCode = 0;
+    try {
+      new Benchmark(BenchSettings.fromSystemProperties()).run();
+    } catch (Exception e) {
+      System.err.println("Benchmark failed: " + e);
+      e.printStackTrace();
+      exitCode = 1;
+    }
+    // The exit code is what Maven reports: a bench that could not run fails the build.
+    System.exit(exitCode);
+  }
+
+  private void run() throws IOException, InterruptedException {
+    report.header();
+    Report.Figures figures = new Report.Figures();
+    try (GraphApiStub graph = GraphApiStub.start(settings.graphPort());
+        PayaraMicroServer server = PayaraMicroServer.start(settings)) {
+      report.line("Payara Micro starting, pid " + server.handle().pid() + ", log " + server.log());
+      figures.startup = server.awaitReady(READY_LIMIT);
+      report.line(String.format("Ready after %.1f s", figures.startup.toMillis() / 1000.0));
+      WebhookEndpoint ispchat = server.webhook("ispchat", PayaraMicroServer.ISPCHAT_CONTEXT);
+      WebhookEndpoint parseOnly =
+          server.webhook("parse-only", PayaraMicroServer.PARSE_ONLY_CONTEXT);
+      probe(ispchat);
+      probe(parseOnly);
+
+      try (ServerWatch watch = new ServerWatch(server.handle())) {
+        figures.rssAtReady = watch.rssKiB();
+
+        figures.closedParseOnly = report.print(closedLoop(parseOnly, watch));
+        figures.openParseOnly = report.print(openLoop(parseOnly, watch));
+
+        figures.closedIspchat = report.print(closedLoop(ispchat, watch));
+        figures.drainAfterClosed = drain(graph, ispchat);
+        figures.openIspchat = report.print(openLoop(ispchat, watch));
+        figures.drainAfterOpen = drain(graph, ispchat);
+
+        report.line(
+            String.format(
+                "End to end: %.0f texts/s for %d s, each from a new customer...",
+                settings.e2eRate(), settings.e2eDuration().toSeconds()));
+        figures.endToEnd = report.print(EndToEnd.run(ispchat, traffic, graph, settings, watch));
+        figures.drainAfterEndToEnd = drain(graph, ispchat);
+
+        CpuShare.Mark restFrom = watch.mark();
+        Thread.sleep(AT_REST.toMillis());
+        figures.atRest = CpuShare.between(restFrom, watch.mark());
+        figures.rssAfterLoad = watch.rssKiB();
+        figures.peakRss = watch.peakRssKiB();
+      }
+    }
+    report.summary(figures);
+  }
+
+  private ClosedLoop.Result closedLoop(WebhookEndpoint endpoint, ServerWatch watch)
+      throws InterruptedException {
+    report.line(
+        String.format(
+            "Closed loop on %s: %d clients, %d s warm-up, %d s measured...",
+            endpoint,
+            settings.clients(),
+            settings.warmup().toSeconds(),
+            settings.closedDuration().toSeconds()));
+    return ClosedLoop.run(
+        endpoint,
+        traffic,
+        settings.clients(),
+        settings.warmup(),
+        settings.closedDuration(),
+        settings.port(),
+        watch);
+  }
+
+  private OpenLoop.Result openLoop(WebhookEndpoint endpoint, ServerWatch watch)
+      throws InterruptedException {
+    report.line(
+        String.format(
+            "Open loop on %s: %.0f webhooks/s for %d s...",
+            endpoint, settings.openRate(), settings.openDuration().toSeconds()));
+    MetaTraffic.Mix mix = traffic.mix();
+    return OpenLoop.run(
+        endpoint,
+        intended -> mix.next(),
+        settings.openRate(),
+        settings.openDuration(),
+        settings.openConnections(),
+        settings.port(),
+        watch);
+  }
+
+  /**
+   * Waits until ispchat has sent a reply for every text it accepted, so that one phase's backlog
+   * does not run into the next. Bounded: a backlog that does not clear is reported, and the next
+   * phase runs with it.
+   */
+  private Report.Drain drain(GraphApiStub graph, WebhookEndpoint ispchat)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + settings.drainLimit().toNanos();
+    long owed;
+    while ((owed = ispchat.acceptedTexts() - graph.replies()) > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    Report.Drain drain = new Report.Drain(Duration.ofNanos(System.nanoTime() - start), owed);
+    report.line("  " + drain);
+    return drain;
+  }
+
+  /** One delivery that must get a 200: both WARs are deployed and the signature setup agrees. */
+  private void probe(WebhookEndpoint endpoint) throws InterruptedException {
+    long deadline = System.nanoTime() + PROBE_LIMIT.toNanos();
+    String last = "no answer";
+    while (System.nanoTime() < deadline) {
+      try (KeepAliveConnection connection = endpoint.connect()) {
+        int status = endpoint.send(connection, traffic.probe());
+        if (status == 200) {
+          return;
+        }
+        last = "HTTP " + status;
+      } catch (IOException e) {
+        last = e.toString();
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException(endpoint + " did not answer 200 to a signed webhook: " + last);
+  }
+}
