@@ -88,11 +88,13 @@ CREATE TABLE delivery_receipt (
   error_code          VARCHAR(32),
   error_detail        VARCHAR(500),
   received_at         ${timestamp}  NOT NULL,
+  next_check_at       ${timestamp}  NOT NULL,
+  checks              INTEGER       NOT NULL,
   applied_at          ${timestamp},
   outcome             VARCHAR(16),
   CONSTRAINT uq_receipt UNIQUE (channel, provider_message_id, status)
 );
-CREATE INDEX ix_receipt_pending ON delivery_receipt (applied_at, id);
+CREATE INDEX ix_receipt_due ON delivery_receipt (applied_at, next_check_at);
 
 CREATE TABLE console_account (
   id            BIGINT        NOT NULL PRIMARY KEY,

@@ -53,6 +53,13 @@ public class DeliveryReceipt {
   @Column(name = "received_at", nullable = false)
   private Instant receivedAt;
 
+  /** When to look for the receipt's message again; pushed back while it cannot be found. */
+  @Column(name = "next_check_at", nullable = false)
+  private Instant nextCheckAt;
+
+  @Column(nullable = false)
+  private int checks;
+
   @Column(name = "applied_at")
   private Instant appliedAt;
 
@@ -70,6 +77,17 @@ public class DeliveryReceipt {
     this.errorCode = InboundMessage.clip(r.errorCode(), 32);
     this.errorDetail = InboundMessage.clip(r.errorDetail(), 500);
     this.receivedAt = receivedAt;
+    this.nextCheckAt = receivedAt;
+  }
+
+  /**
+   * Its message is not (yet) known: usually our record of the send is a moment behind Meta's
+   * report. Looks again after 1, 2, 4 ... up to 60 seconds, so that receipts for messages that will
+   * never be found cost almost nothing until they are given up.
+   */
+  public void notFoundYet(Instant now) {
+    checks++;
+    nextCheckAt = now.plusSeconds(Math.min(1L << Math.min(checks - 1, 6), 60));
   }
 
   /** Closes the receipt: {@code outcome} says whether it moved a message or found none. */

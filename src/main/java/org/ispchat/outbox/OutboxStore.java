@@ -9,8 +9,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.ispchat.chat.DeliveryReceipt;
 import org.ispchat.chat.SendResult;
@@ -88,32 +92,65 @@ public class OutboxStore {
   }
 
   /**
-   * Applies waiting receipts with ids above {@code after}, up to {@code limit} of them. Returns the
-   * last id looked at (0 when none), so a caller can page through without re-reading receipts that
-   * must wait for their message to be recorded.
+   * Applies up to {@code limit} receipts that are due, and returns how many it looked at. Their
+   * messages are found with one query per page (by Meta's id, else by our correlation id) and
+   * locked in id order, so two nodes applying receipts of the same messages wait rather than
+   * deadlock.
    */
   @Transactional
-  public long applyReceipts(long after, int limit) {
+  public int applyDueReceipts(int limit) {
     Instant now = clock.instant();
     List<DeliveryReceipt> receipts =
         em.createQuery(
-                "select r from DeliveryReceipt r where r.appliedAt is null and r.id > :after"
+                "select r from DeliveryReceipt r where r.appliedAt is null and r.nextCheckAt <= :now"
                     + " order by r.id",
                 DeliveryReceipt.class)
-            .setParameter("after", after)
+            .setParameter("now", now)
             .setMaxResults(limit)
             .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .setHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
             .getResultList();
-    long last = 0;
+    if (receipts.isEmpty()) {
+      return 0;
+    }
+    Map<String, OutboundMessage> byProviderId = new HashMap<>();
+    Map<Long, OutboundMessage> byId = new HashMap<>();
+    Set<Long> correlated = new HashSet<>();
+    receipts.forEach(r -> correlatedId(r.correlation()).ifPresent(correlated::add));
+    var targets =
+        em.createQuery(
+                "select o from OutboundMessage o where o.providerMessageId in :pids"
+                    + (correlated.isEmpty() ? "" : " or o.id in :ids")
+                    + " order by o.id",
+                OutboundMessage.class)
+            .setParameter(
+                "pids", receipts.stream().map(DeliveryReceipt::providerMessageId).toList())
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE);
+    if (!correlated.isEmpty()) {
+      targets.setParameter("ids", correlated);
+    }
+    targets
+        .getResultList()
+        .forEach(
+            o -> {
+              byId.put(o.id(), o);
+              if (o.providerMessageId() != null) {
+                byProviderId.put(o.channel() + "|" + o.providerMessageId(), o);
+              }
+            });
     for (DeliveryReceipt r : receipts) {
-      last = r.id();
-      Optional<OutboundMessage> target = findTarget(r);
-      if (target.isPresent()) {
-        OutboundMessage o = target.get();
-        em.lock(o, LockModeType.PESSIMISTIC_WRITE);
+      OutboundMessage o = byProviderId.get(r.channel() + "|" + r.providerMessageId());
+      if (o == null) {
+        o =
+            correlatedId(r.correlation())
+                .map(byId::get)
+                .filter(m -> m.channel() == r.channel())
+                .orElse(null);
+      }
+      if (o != null) {
+        OutboundMessage target = o;
         boolean moved =
-            o.applyReceipt(
+            target.applyReceipt(
                 r.status(),
                 r.providerMessageId(),
                 r.reportedAt(),
@@ -122,37 +159,19 @@ public class OutboxStore {
                 now);
         r.close(moved ? "applied" : "stale", now);
         if (moved) {
-          LOG.fine(
-              () ->
-                  "Outbound message " + o.id() + " is now " + o.status() + " (" + r.status() + ")");
+          LOG.fine(() -> "Outbound message " + target.id() + " is now " + target.status());
         }
       } else if (r.receivedAt().plus(RECEIPT_PATIENCE).isBefore(now)) {
         r.close("unmatched", now);
+      } else {
+        r.notFoundYet(now);
       }
     }
-    return last;
-  }
-
-  private Optional<OutboundMessage> findTarget(DeliveryReceipt r) {
-    Optional<OutboundMessage> byProviderId =
-        em.createQuery(
-                "select o from OutboundMessage o where o.channel = :channel"
-                    + " and o.providerMessageId = :pid",
-                OutboundMessage.class)
-            .setParameter("channel", r.channel())
-            .setParameter("pid", r.providerMessageId())
-            .getResultStream()
-            .findFirst();
-    if (byProviderId.isPresent() || r.correlation() == null) {
-      return byProviderId;
-    }
-    return correlatedId(r.correlation())
-        .map(id -> em.find(OutboundMessage.class, id))
-        .filter(o -> o.channel() == r.channel());
+    return receipts.size();
   }
 
   private static Optional<Long> correlatedId(String correlation) {
-    if (!correlation.startsWith("ob-")) {
+    if (correlation == null || !correlation.startsWith("ob-")) {
       return Optional.empty();
     }
     try {

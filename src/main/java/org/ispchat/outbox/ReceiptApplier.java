@@ -38,13 +38,8 @@ public class ReceiptApplier {
   }
 
   private void applyAll() {
-    long after = 0;
-    while (true) {
-      long last = store.applyReceipts(after, PAGE);
-      if (last == 0) {
-        return;
-      }
-      after = last;
+    while (store.applyDueReceipts(PAGE) == PAGE) {
+      // a full page: there may be more due right now
     }
   }
 }
