@@ -74,7 +74,10 @@ CREATE TABLE outbound_message (
   CONSTRAINT fk_outbound_chat FOREIGN KEY (chat_id) REFERENCES chat (id),
   CONSTRAINT uq_outbound_chat_sequence UNIQUE (chat_id, sequence)
 );
+-- Claims: due rows (queued, or sending with an expired lease, kept in next_attempt_at) ...
 CREATE INDEX ix_outbound_due ON outbound_message (status, next_attempt_at);
+-- ... that have no earlier reply to the same person still open.
+CREATE INDEX ix_outbound_chat_open ON outbound_message (chat_id, status, sequence);
 CREATE INDEX ix_outbound_provider_id ON outbound_message (provider_message_id);
 CREATE INDEX ix_outbound_recipient ON outbound_message (channel, recipient);
 

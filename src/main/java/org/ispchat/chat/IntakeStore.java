@@ -83,17 +83,24 @@ public class IntakeStore {
 
   private Set<String> storedReceipts(java.util.Collection<IncomingReceipt> receipts) {
     Set<String> stored = new HashSet<>();
-    if (receipts.isEmpty()) {
-      return stored;
+    for (ChannelType channel : ChannelType.values()) {
+      List<String> ids = new ArrayList<>();
+      receipts.stream()
+          .filter(r -> r.channel() == channel)
+          .forEach(r -> ids.add(r.providerMessageId()));
+      if (!ids.isEmpty()) {
+        // With the channel given, the unique index (channel, provider id, status) serves the
+        // look-up.
+        em.createQuery(
+                "select r.providerMessageId, r.status from DeliveryReceipt r"
+                    + " where r.channel = :channel and r.providerMessageId in :ids",
+                Object[].class)
+            .setParameter("channel", channel)
+            .setParameter("ids", ids)
+            .getResultList()
+            .forEach(row -> stored.add(channel + "|" + row[0] + "|" + row[1]));
+      }
     }
-    List<String> ids = receipts.stream().map(IncomingReceipt::providerMessageId).toList();
-    em.createQuery(
-            "select r.channel, r.providerMessageId, r.status from DeliveryReceipt r"
-                + " where r.providerMessageId in :ids",
-            Object[].class)
-        .setParameter("ids", ids)
-        .getResultList()
-        .forEach(row -> stored.add(row[0] + "|" + row[1] + "|" + row[2]));
     return stored;
   }
 

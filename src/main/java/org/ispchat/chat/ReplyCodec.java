@@ -1,6 +1,7 @@
 package org.ispchat.chat;
 
-import jakarta.json.Json;
+import static org.ispchat.platform.JsonP.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -14,7 +15,7 @@ public final class ReplyCodec {
   private ReplyCodec() {}
 
   public static String encode(Reply reply) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     if (reply instanceof Reply.Text t) {
       json.add("type", "text").add("body", t.body());
     } else if (reply instanceof Reply.Menu m) {
@@ -30,7 +31,7 @@ public final class ReplyCodec {
 
   public static Reply decode(String stored) {
     JsonObject json;
-    try (var reader = Json.createReader(new StringReader(stored))) {
+    try (var reader = JSON.createReader(new StringReader(stored))) {
       json = reader.readObject();
     }
     String type = json.getString("type");
@@ -56,9 +57,9 @@ public final class ReplyCodec {
   }
 
   private static JsonArrayBuilder options(List<Reply.Option> options) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     for (Reply.Option o : options) {
-      JsonObjectBuilder item = Json.createObjectBuilder().add("id", o.id()).add("title", o.title());
+      JsonObjectBuilder item = JSON.createObjectBuilder().add("id", o.id()).add("title", o.title());
       if (o.description() != null) {
         item.add("description", o.description());
       }

@@ -1,8 +1,9 @@
 package org.ispchat.outbox;
 
+import static org.ispchat.platform.JsonP.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DefaultValue;
@@ -45,10 +46,10 @@ public class MessageLogResource {
     if (limit < 1 || limit > 500) {
       throw new ApiFailure(400, "limit must be between 1 and 500.");
     }
-    JsonArrayBuilder entries = Json.createArrayBuilder();
+    JsonArrayBuilder entries = JSON.createArrayBuilder();
     for (MessageLog.Entry e : log.forPerson(type, person, limit)) {
       JsonObjectBuilder o =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("direction", e.direction())
               .add("id", e.id())
               .add("kind", e.kind())
@@ -62,7 +63,7 @@ public class MessageLogResource {
       optional(o, "updated_at", e.updatedAt());
       entries.add(o);
     }
-    return Json.createObjectBuilder().add("messages", entries).build().toString();
+    return JSON.createObjectBuilder().add("messages", entries).build().toString();
   }
 
   private static void optional(JsonObjectBuilder o, String name, Object value) {

@@ -127,6 +127,8 @@ public class OutboundMessage {
     }
     status = OutboxStatus.SENDING;
     this.leaseUntil = leaseUntil;
+    // Claimable again when the lease runs out: one indexed condition finds both kinds of due rows.
+    this.nextAttemptAt = leaseUntil;
     attempts++;
     updatedAt = now;
   }

@@ -38,7 +38,8 @@ public class OutboxStore {
   /**
    * Reserves up to {@code limit} messages that may be sent now. Only the head of each chat's queue
    * qualifies: a message waits while an earlier one to the same person is queued or being sent,
-   * which keeps a person's replies in order. Rows another node holds are skipped, not waited for.
+   * which keeps a person's replies in order. Rows another node holds are skipped, not waited for. A
+   * message being sent is due again when its lease expires (its node died mid-send).
    */
   @Transactional
   public List<Claim> claim(int limit) {
@@ -46,8 +47,7 @@ public class OutboxStore {
     List<OutboundMessage> heads =
         em.createQuery(
                 "select o from OutboundMessage o"
-                    + " where ((o.status = :queued and o.nextAttemptAt <= :now)"
-                    + "     or (o.status = :sending and o.leaseUntil <= :now))"
+                    + " where o.status in (:queued, :sending) and o.nextAttemptAt <= :now"
                     + " and not exists (select p.id from OutboundMessage p"
                     + "     where p.chatId = o.chatId and p.sequence < o.sequence"
                     + "     and p.status in (:queued, :sending))"

@@ -1,6 +1,7 @@
 package org.ispchat.platform;
 
-import jakarta.json.Json;
+import static org.ispchat.platform.JsonP.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -59,6 +60,6 @@ public class JsonErrors implements ExceptionMapper<Throwable> {
   }
 
   private static String detail(String text) {
-    return Json.createObjectBuilder().add("detail", text == null ? "" : text).build().toString();
+    return JSON.createObjectBuilder().add("detail", text == null ? "" : text).build().toString();
   }
 }

@@ -1,6 +1,7 @@
 package org.ispchat.chat.whatsapp;
 
-import jakarta.json.Json;
+import static org.ispchat.platform.JsonP.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -97,7 +98,7 @@ public final class GraphErrors {
     if (body == null || body.isBlank()) {
       return null;
     }
-    try (var reader = Json.createReader(new StringReader(body))) {
+    try (var reader = JSON.createReader(new StringReader(body))) {
       JsonValue v = reader.readValue();
       return v.getValueType() == JsonValue.ValueType.OBJECT ? v.asJsonObject() : null;
     } catch (RuntimeException notJson) {

@@ -1,6 +1,7 @@
 package org.ispchat.chat.whatsapp;
 
-import jakarta.json.Json;
+import static org.ispchat.platform.JsonP.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -47,7 +48,7 @@ public final class WhatsAppEvents {
    */
   public static IncomingBatch parse(byte[] body, Instant receivedAt) {
     JsonObject root;
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new MalformedWebhook("the body must be a JSON object", null);

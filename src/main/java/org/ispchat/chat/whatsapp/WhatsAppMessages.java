@@ -1,6 +1,7 @@
 package org.ispchat.chat.whatsapp;
 
-import jakarta.json.Json;
+import static org.ispchat.platform.JsonP.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -32,7 +33,7 @@ public final class WhatsAppMessages {
 
   public static JsonObject toGraph(String recipient, Reply reply, String correlation) {
     JsonObjectBuilder message =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("messaging_product", "whatsapp")
             .add("recipient_type", "individual")
             .add("to", recipient);
@@ -50,7 +51,7 @@ public final class WhatsAppMessages {
           .add("type", "text")
           .add(
               "text",
-              Json.createObjectBuilder()
+              JSON.createObjectBuilder()
                   .add("body", clip(fitted.asText(), TEXT_MAX))
                   .add("preview_url", false));
     }
@@ -77,10 +78,10 @@ public final class WhatsAppMessages {
   }
 
   private static JsonObjectBuilder list(Reply.Menu m) {
-    JsonArrayBuilder rows = Json.createArrayBuilder();
+    JsonArrayBuilder rows = JSON.createArrayBuilder();
     for (Reply.Option o : m.options()) {
       JsonObjectBuilder row =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("id", clip(o.id(), ROW_ID_MAX))
               .add("title", clip(o.title(), ROW_TITLE_MAX));
       if (o.description() != null && !o.description().isBlank()) {
@@ -88,34 +89,34 @@ public final class WhatsAppMessages {
       }
       rows.add(row);
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("type", "list")
-        .add("body", Json.createObjectBuilder().add("text", m.body()))
+        .add("body", JSON.createObjectBuilder().add("text", m.body()))
         .add(
             "action",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("button", clip(m.button(), LIST_BUTTON_MAX))
                 .add(
                     "sections",
-                    Json.createArrayBuilder().add(Json.createObjectBuilder().add("rows", rows))));
+                    JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("rows", rows))));
   }
 
   private static JsonObjectBuilder buttons(Reply.Buttons b) {
-    JsonArrayBuilder buttons = Json.createArrayBuilder();
+    JsonArrayBuilder buttons = JSON.createArrayBuilder();
     for (Reply.Option o : b.options()) {
       buttons.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("type", "reply")
               .add(
                   "reply",
-                  Json.createObjectBuilder()
+                  JSON.createObjectBuilder()
                       .add("id", clip(o.id().strip(), BUTTON_ID_MAX))
                       .add("title", clip(o.title(), BUTTON_TITLE_MAX))));
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("type", "button")
-        .add("body", Json.createObjectBuilder().add("text", b.body()))
-        .add("action", Json.createObjectBuilder().add("buttons", buttons));
+        .add("body", JSON.createObjectBuilder().add("text", b.body()))
+        .add("action", JSON.createObjectBuilder().add("buttons", buttons));
   }
 
   private static boolean uniqueTitles(List<Reply.Option> options) {
