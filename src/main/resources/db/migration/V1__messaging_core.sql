@@ -24,7 +24,9 @@ CREATE TABLE inbound_message (
   next_attempt_at     ${timestamp}  NOT NULL,
   processed_at        ${timestamp},
   last_error          VARCHAR(500),
-  CONSTRAINT uq_inbound_provider_id UNIQUE (channel, provider_message_id)
+  -- Provider id first: H2 turns "provider_message_id IN (...)" into index look-ups only on an
+  -- index's first column, and the intake asks exactly that for every batch.
+  CONSTRAINT uq_inbound_provider_id UNIQUE (provider_message_id, channel)
 );
 -- The per-chat worker asks for a chat's oldest waiting message; the sweep for due ones.
 CREATE INDEX ix_inbound_chat_pending ON inbound_message (channel, sender, status, sent_at);
@@ -95,7 +97,7 @@ CREATE TABLE delivery_receipt (
   checks              INTEGER       NOT NULL,
   applied_at          ${timestamp},
   outcome             VARCHAR(16),
-  CONSTRAINT uq_receipt UNIQUE (channel, provider_message_id, status)
+  CONSTRAINT uq_receipt UNIQUE (provider_message_id, channel, status)
 );
 CREATE INDEX ix_receipt_due ON delivery_receipt (applied_at, next_check_at);
 

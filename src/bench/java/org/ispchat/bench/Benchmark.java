@@ -2,6 +2,7 @@ package org.ispchat.bench;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The benchmark run ({@code mvn -Pbench verify}): one Payara Micro with ispchat and the parse-only
@@ -45,43 +46,67 @@ public final class Benchmark {
     System.exit(exitCode);
   }
 
+  /**
+   * Two servers, one after the other. The intake goals are measured on an intake-only node (stores
+   * every webhook before its 200, answers nothing: {@code inbound.workers=0, outbox.senders=0}),
+   * beside the parse-only ceiling on that same server. The end-to-end goal and the throughput of a
+   * node that also answers, sends and tracks receipts are measured on an all-in-one node: on two
+   * shared cores that work competes with intake, and the report shows by how much.
+   */
   private void run() throws IOException, InterruptedException {
     report.header();
     Report.Figures figures = new Report.Figures();
-    try (GraphApiStub graph = GraphApiStub.start(settings.graphPort());
-        PayaraMicroServer server = PayaraMicroServer.start(settings)) {
-      report.line("Payara Micro starting, pid " + server.handle().pid() + ", log " + server.log());
-      figures.startup = server.awaitReady(READY_LIMIT);
-      report.line(String.format("Ready after %.1f s", figures.startup.toMillis() / 1000.0));
-      WebhookEndpoint ispchat = server.webhook("ispchat", PayaraMicroServer.ISPCHAT_CONTEXT);
-      WebhookEndpoint parseOnly =
-          server.webhook("parse-only", PayaraMicroServer.PARSE_ONLY_CONTEXT);
-      probe(ispchat);
-      probe(parseOnly);
-
-      try (ServerWatch watch = new ServerWatch(server.handle())) {
-        figures.rssAtReady = watch.rssKiB();
-
-        figures.closedParseOnly = report.print(closedLoop(parseOnly, watch));
-        figures.openParseOnly = report.print(openLoop(parseOnly, watch));
-
-        figures.closedIspchat = report.print(closedLoop(ispchat, watch));
-        figures.drainAfterClosed = drain(graph, ispchat);
-        figures.openIspchat = report.print(openLoop(ispchat, watch));
-        figures.drainAfterOpen = drain(graph, ispchat);
-
+    try (GraphApiStub graph = GraphApiStub.start(settings.graphPort())) {
+      try (PayaraMicroServer server =
+          PayaraMicroServer.start(
+              settings,
+              "intake",
+              List.of("-Dispchat.inbound.workers=0", "-Dispchat.outbox.senders=0"))) {
         report.line(
-            String.format(
-                "End to end: %.0f texts/s for %d s, each from a new customer...",
-                settings.e2eRate(), settings.e2eDuration().toSeconds()));
-        figures.endToEnd = report.print(EndToEnd.run(ispchat, traffic, graph, settings, watch));
-        figures.drainAfterEndToEnd = drain(graph, ispchat);
+            "Intake-only node starting, pid " + server.handle().pid() + ", log " + server.log());
+        figures.startup = server.awaitReady(READY_LIMIT);
+        report.line(String.format("Ready after %.1f s", figures.startup.toMillis() / 1000.0));
+        WebhookEndpoint ispchat = server.webhook("ispchat", PayaraMicroServer.ISPCHAT_CONTEXT);
+        WebhookEndpoint parseOnly =
+            server.webhook("parse-only", PayaraMicroServer.PARSE_ONLY_CONTEXT);
+        probe(ispchat);
+        probe(parseOnly);
+        try (ServerWatch watch = new ServerWatch(server.handle())) {
+          figures.closedParseOnly = report.print(closedLoop(parseOnly, watch));
+          figures.openParseOnly = report.print(openLoop(parseOnly, watch));
+          figures.closedIspchat = report.print(closedLoop(ispchat, watch));
+          figures.openIspchat = report.print(openLoop(ispchat, watch));
+        }
+      }
 
-        CpuShare.Mark restFrom = watch.mark();
-        Thread.sleep(AT_REST.toMillis());
-        figures.atRest = CpuShare.between(restFrom, watch.mark());
-        figures.rssAfterLoad = watch.rssKiB();
-        figures.peakRss = watch.peakRssKiB();
+      try (PayaraMicroServer server = PayaraMicroServer.start(settings, "all-in-one", List.of())) {
+        report.line(
+            "All-in-one node starting, pid " + server.handle().pid() + ", log " + server.log());
+        figures.startupAllInOne = server.awaitReady(READY_LIMIT);
+        report.line(
+            String.format("Ready after %.1f s", figures.startupAllInOne.toMillis() / 1000.0));
+        WebhookEndpoint ispchat = server.webhook("ispchat", PayaraMicroServer.ISPCHAT_CONTEXT);
+        probe(ispchat);
+        try (ServerWatch watch = new ServerWatch(server.handle())) {
+          figures.rssAtReady = watch.rssKiB();
+          figures.closedAllInOne = report.print(closedLoop(ispchat, watch));
+          figures.drainAfterClosed = drain(graph, ispchat);
+          figures.openAllInOne = report.print(openLoop(ispchat, watch));
+          figures.drainAfterOpen = drain(graph, ispchat);
+
+          report.line(
+              String.format(
+                  "End to end: %.0f texts/s for %d s, each from a new customer...",
+                  settings.e2eRate(), settings.e2eDuration().toSeconds()));
+          figures.endToEnd = report.print(EndToEnd.run(ispchat, traffic, graph, settings, watch));
+          figures.drainAfterEndToEnd = drain(graph, ispchat);
+
+          CpuShare.Mark restFrom = watch.mark();
+          Thread.sleep(AT_REST.toMillis());
+          figures.atRest = CpuShare.between(restFrom, watch.mark());
+          figures.rssAfterLoad = watch.rssKiB();
+          figures.peakRss = watch.peakRssKiB();
+        }
       }
     }
     report.summary(figures);

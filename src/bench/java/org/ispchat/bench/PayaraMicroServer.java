@@ -40,13 +40,18 @@ final class PayaraMicroServer implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(killOnExit);
   }
 
-  static PayaraMicroServer start(BenchSettings settings) throws IOException {
+  /**
+   * @param role names the log file
+   * @param appSettings extra {@code -Dkey=value} settings for ispchat (the node's shape)
+   */
+  static PayaraMicroServer start(BenchSettings settings, String role, List<String> appSettings)
+      throws IOException {
     ensureFree(settings.port());
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     Path target = settings.target();
     Path benchDir = Files.createDirectories(target.resolve("bench"));
-    Path log = benchDir.resolve("payara-micro-" + stamp + ".log");
-    Path database = target.resolve("bench-data").resolve("db-" + stamp);
+    Path log = benchDir.resolve("payara-micro-" + role + "-" + stamp + ".log");
+    Path database = target.resolve("bench-data").resolve("db-" + role + "-" + stamp);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(settings.serverJvmOptions());
@@ -60,7 +65,10 @@ final class PayaraMicroServer implements AutoCloseable {
             "-Dwhatsapp.graph-url=http://127.0.0.1:" + settings.graphPort() + "/v23.0",
             "-Dwhatsapp.max-sends-per-second=" + settings.sendsPerSecond(),
             "-Dispchat.db.url=jdbc:h2:file:" + database + ";WRITE_DELAY=0",
-            "-Dispchat.admin.password=bench-admin-password",
+            "-Dispchat.admin.password=bench-admin-password"));
+    command.addAll(appSettings);
+    command.addAll(
+        List.of(
             "-jar",
             existing(target.resolve("payara-micro.jar")),
             "--nocluster",

@@ -10,6 +10,9 @@ final class Report {
   /** What a run measured; filled phase by phase. */
   static final class Figures {
     Duration startup;
+    Duration startupAllInOne;
+    ClosedLoop.Result closedAllInOne;
+    OpenLoop.Result openAllInOne;
     long rssAtReady;
     long peakRss;
     long rssAfterLoad;
@@ -121,7 +124,7 @@ final class Report {
             + " against the parse-only ceiling of this same run.%n",
         cores());
     out.println("-".repeat(WIDTH));
-    out.printf(ROW, "figure", "ispchat", "parse-only ceiling", "goal");
+    out.printf(ROW, "figure (intake-only node)", "ispchat", "parse-only ceiling", "goal");
     out.printf(
         ROW,
         String.format(
@@ -152,6 +155,27 @@ final class Report {
             OPEN_LOOP_P99_GOAL_MS,
             verdict(ack.p99() <= OPEN_LOOP_P99_GOAL_MS)));
     out.printf(ROW, "  non-2xx / errors", errors(oi.outcomes()), errors(op.outcomes()), "");
+    out.println("-".repeat(WIDTH));
+    out.println(
+        "The same traffic on an all-in-one node (also answers every text, sends the replies, applies"
+            + " the receipts):");
+    ClosedLoop.Result ca = f.closedAllInOne;
+    OpenLoop.Result oa = f.openAllInOne;
+    out.printf(
+        ROW,
+        String.format(
+            "closed loop, %d clients, %d s: throughput", ca.clients(), secs(ca.measured())),
+        count(ca.perSecond()) + " req/s",
+        count(cp.perSecond()) + " req/s",
+        String.format(
+            Locale.ROOT, "%.0f %% of the ceiling", 100 * ca.perSecond() / cp.perSecond()));
+    out.printf(ROW, "  latency p50 / p99", p50p99(ca.outcomes().latencies.percentiles()), "", "");
+    out.printf(
+        ROW,
+        String.format("open loop, %s/s, %d s: ack p50/p99/p99.9", count(oa.rate()), secs(oa)),
+        p50p99p999(oa.outcomes().latencies.percentiles()),
+        "",
+        "");
     out.printf(
         ROW,
         String.format(
@@ -172,15 +196,19 @@ final class Report {
         "");
     out.printf(
         ROW,
-        "server RSS at ready / peak / after load",
+        "all-in-one RSS at ready / peak / after load",
         String.format("%s / %s / %s MiB", mib(f.rssAtReady), mib(f.peakRss), mib(f.rssAfterLoad)),
         "(same server)",
         "");
     out.printf(
         ROW,
         "startup to first 200 on /health/ready",
-        String.format(Locale.ROOT, "%.1f s", f.startup.toMillis() / 1000.0),
-        "(same server)",
+        String.format(
+            Locale.ROOT,
+            "%.1f s / %.1f s",
+            f.startup.toMillis() / 1000.0,
+            f.startupAllInOne.toMillis() / 1000.0),
+        "(intake / all-in-one)",
         "");
     out.println("-".repeat(WIDTH));
     out.println("CPU while measuring, in cores of " + cores() + ":");
@@ -188,6 +216,8 @@ final class Report {
     out.println("  open loop, parse-only:    " + op.cpu());
     out.println("  closed loop, ispchat:     " + ci.cpu());
     out.println("  open loop, ispchat:       " + oi.cpu());
+    out.println("  closed loop, all-in-one:  " + ca.cpu());
+    out.println("  open loop, all-in-one:    " + oa.cpu());
     out.println("  end to end:               " + e.acknowledgements().cpu());
     out.println("  at rest after the load:   " + f.atRest);
     out.printf(
@@ -196,7 +226,7 @@ final class Report {
         connections(ci.connections()),
         connections(oi.connections()),
         String.format(Locale.ROOT, "%.1f", oi.scheduleLag().percentiles().p99()));
-    out.println("Outbox after each ispchat phase:");
+    out.println("Outbox of the all-in-one node after each phase:");
     out.println("  closed loop: " + f.drainAfterClosed);
     out.println("  open loop:   " + f.drainAfterOpen);
     out.println("  end to end:  " + f.drainAfterEndToEnd);

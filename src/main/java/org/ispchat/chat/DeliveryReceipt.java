@@ -80,14 +80,24 @@ public class DeliveryReceipt {
     this.nextCheckAt = receivedAt;
   }
 
+  /** Looks for a receipt's message this many times before giving it up as unmatched. */
+  public static final int MAX_CHECKS = 5;
+
   /**
    * Its message is not (yet) known: usually our record of the send is a moment behind Meta's
-   * report. Looks again after 1, 2, 4 ... up to 60 seconds, so that receipts for messages that will
-   * never be found cost almost nothing until they are given up.
+   * report. Looks again after 1, 4, 16, 64 and 256 seconds, then gives up; a receipt for a message
+   * another system sent from the same number thus costs five look-ups in all.
+   *
+   * @return false when the receipt has been given up
    */
-  public void notFoundYet(Instant now) {
+  public boolean notFoundYet(Instant now) {
     checks++;
-    nextCheckAt = now.plusSeconds(Math.min(1L << Math.min(checks - 1, 6), 60));
+    if (checks >= MAX_CHECKS) {
+      close("unmatched", now);
+      return false;
+    }
+    nextCheckAt = now.plusSeconds(1L << (2 * (checks - 1)));
+    return true;
   }
 
   /** Closes the receipt: {@code outcome} says whether it moved a message or found none. */

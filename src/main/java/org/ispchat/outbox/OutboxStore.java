@@ -7,8 +7,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,9 +24,6 @@ import org.ispchat.chat.SendResult;
 public class OutboxStore {
 
   private static final Logger LOG = Logger.getLogger(OutboxStore.class.getName());
-
-  /** Receipts for messages we never find (sent by another system on the same number) give up. */
-  static final Duration RECEIPT_PATIENCE = Duration.ofMinutes(10);
 
   /** Hibernate's value for SKIP LOCKED in jakarta.persistence.lock.timeout. */
   private static final int SKIP_LOCKED = -2;
@@ -117,27 +114,31 @@ public class OutboxStore {
     Map<Long, OutboundMessage> byId = new HashMap<>();
     Set<Long> correlated = new HashSet<>();
     receipts.forEach(r -> correlatedId(r.correlation()).ifPresent(correlated::add));
-    var targets =
-        em.createQuery(
-                "select o from OutboundMessage o where o.providerMessageId in :pids"
-                    + (correlated.isEmpty() ? "" : " or o.id in :ids")
-                    + " order by o.id",
-                OutboundMessage.class)
-            .setParameter(
-                "pids", receipts.stream().map(DeliveryReceipt::providerMessageId).toList())
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE);
+    // Two queries rather than one with OR, so each uses its index; both lock in id order.
+    List<OutboundMessage> targets =
+        new ArrayList<>(
+            em.createQuery(
+                    "select o from OutboundMessage o where o.providerMessageId in :pids order by o.id",
+                    OutboundMessage.class)
+                .setParameter(
+                    "pids", receipts.stream().map(DeliveryReceipt::providerMessageId).toList())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList());
     if (!correlated.isEmpty()) {
-      targets.setParameter("ids", correlated);
+      targets.addAll(
+          em.createQuery(
+                  "select o from OutboundMessage o where o.id in :ids order by o.id",
+                  OutboundMessage.class)
+              .setParameter("ids", correlated)
+              .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+              .getResultList());
     }
-    targets
-        .getResultList()
-        .forEach(
-            o -> {
-              byId.put(o.id(), o);
-              if (o.providerMessageId() != null) {
-                byProviderId.put(o.channel() + "|" + o.providerMessageId(), o);
-              }
-            });
+    for (OutboundMessage o : targets) {
+      byId.put(o.id(), o);
+      if (o.providerMessageId() != null) {
+        byProviderId.put(o.channel() + "|" + o.providerMessageId(), o);
+      }
+    }
     for (DeliveryReceipt r : receipts) {
       OutboundMessage o = byProviderId.get(r.channel() + "|" + r.providerMessageId());
       if (o == null) {
@@ -161,8 +162,6 @@ public class OutboxStore {
         if (moved) {
           LOG.fine(() -> "Outbound message " + target.id() + " is now " + target.status());
         }
-      } else if (r.receivedAt().plus(RECEIPT_PATIENCE).isBefore(now)) {
-        r.close("unmatched", now);
       } else {
         r.notFoundYet(now);
       }

@@ -18,23 +18,29 @@ public class ReceiptApplier {
   private static final int PAGE = 200;
 
   @Inject OutboxStore store;
+  @Inject OutboxSettings settings;
   @Inject Workers workers;
 
   private CoalescingTask pass;
 
   @PostConstruct
   void start() {
-    pass = new CoalescingTask("receipts", workers.pool(1), this::applyAll);
+    // Receipts belong to the nodes that send; an intake-only node (senders=0) spends nothing here.
+    if (settings.senders() > 0) {
+      pass = new CoalescingTask("receipts", workers.pool(1), this::applyAll);
+    }
   }
 
   void onIntake(@Observes IntakeCommitted committed) {
     if (committed.receipts()) {
-      pass.request();
+      wake();
     }
   }
 
   public void wake() {
-    pass.request();
+    if (pass != null) {
+      pass.request();
+    }
   }
 
   private void applyAll() {
