@@ -90,7 +90,7 @@ public class InboxWorkers {
   /** Returns true while the chat may have another message ready now. */
   private boolean takeOneTurn(ChatKey key) {
     try {
-      return turns.takeTurn(key) == Turns.Outcome.ANSWERED;
+      return turns.takeTurn(key) == Turns.Outcome.ANSWERED_MORE_WAITING;
     } catch (RuntimeException e) {
       if (isLockConflict(e)) {
         // Another node is answering this person right now; the sweep comes back to it.

@@ -28,7 +28,9 @@ public class Turns {
 
   /** What a call to {@link #takeTurn} did. */
   public enum Outcome {
-    /** A message was answered; there may be another. */
+    /** A message was answered and another one is already waiting. */
+    ANSWERED_MORE_WAITING,
+    /** A message was answered; none other was waiting at that moment. */
     ANSWERED,
     /** The next message waits for a retry time. */
     WAITING,
@@ -58,6 +60,9 @@ public class Turns {
     List<Reply> replies = dialog.answer(chat, message);
     outbox.enqueue(chat, message.businessNumber(), message.providerMessageId(), replies);
     message.markDone(now);
+    // Asked here, inside this transaction, so the worker needs no second locking transaction just
+    // to learn that the chat is idle (on H2 even a row lock is a write the commit must store).
+    boolean more = chats.nextPending(key).isPresent();
     LOG.info(
         () ->
             "Inbound message "
@@ -71,7 +76,7 @@ public class Turns {
                 + " answered with "
                 + replies.size()
                 + " reply(ies)");
-    return Outcome.ANSWERED;
+    return more ? Outcome.ANSWERED_MORE_WAITING : Outcome.ANSWERED;
   }
 
   /** Counts a failed attempt on the chat's oldest waiting message, in its own transaction. */
