@@ -83,6 +83,9 @@ CREATE INDEX ix_outbound_chat_open ON outbound_message (chat_id, status, sequenc
 CREATE INDEX ix_outbound_provider_id ON outbound_message (provider_message_id);
 CREATE INDEX ix_outbound_recipient ON outbound_message (channel, recipient);
 
+-- A queue, not a log: a receipt lives until it has been applied to its outbound message (whose
+-- sent/delivered/read/failed times are the record) or given up. Applying is idempotent and only
+-- moves a message forward, so a re-delivered receipt needs no unique key to be harmless.
 CREATE TABLE delivery_receipt (
   id                  BIGINT        NOT NULL PRIMARY KEY,
   channel             VARCHAR(16)   NOT NULL,
@@ -94,12 +97,9 @@ CREATE TABLE delivery_receipt (
   error_detail        VARCHAR(500),
   received_at         ${timestamp}  NOT NULL,
   next_check_at       ${timestamp}  NOT NULL,
-  checks              INTEGER       NOT NULL,
-  applied_at          ${timestamp},
-  outcome             VARCHAR(16),
-  CONSTRAINT uq_receipt UNIQUE (provider_message_id, channel, status)
+  checks              INTEGER       NOT NULL
 );
-CREATE INDEX ix_receipt_due ON delivery_receipt (applied_at, next_check_at);
+CREATE INDEX ix_receipt_due ON delivery_receipt (next_check_at);
 
 CREATE TABLE console_account (
   id            BIGINT        NOT NULL PRIMARY KEY,

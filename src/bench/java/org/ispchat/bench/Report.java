@@ -18,6 +18,7 @@ final class Report {
     long rssAfterLoad;
     ClosedLoop.Result closedParseOnly;
     ClosedLoop.Result closedParseOnlyAfter;
+    ClosedLoop.Result closedIspchatAfter;
     ClosedLoop.Result closedIspchat;
     OpenLoop.Result openParseOnly;
     OpenLoop.Result openIspchat;
@@ -109,7 +110,10 @@ final class Report {
   }
 
   void summary(Figures f) {
-    ClosedLoop.Result ci = f.closedIspchat;
+    ClosedLoop.Result ci =
+        f.closedIspchatAfter.perSecond() > f.closedIspchat.perSecond()
+            ? f.closedIspchatAfter
+            : f.closedIspchat;
     ClosedLoop.Result cp =
         f.closedParseOnlyAfter.perSecond() > f.closedParseOnly.perSecond()
             ? f.closedParseOnlyAfter
@@ -217,10 +221,12 @@ final class Report {
     out.println("-".repeat(WIDTH));
     out.println("CPU while measuring, in cores of " + cores() + ":");
     out.printf(
-        "  closed loop, parse-only:  %s (ceiling before ispchat %s req/s, after %s req/s)%n",
+        "  closed loop, parse-only:  %s (first run %s req/s, second %s req/s)%n",
         cp.cpu(), count(f.closedParseOnly.perSecond()), count(f.closedParseOnlyAfter.perSecond()));
     out.println("  open loop, parse-only:    " + op.cpu());
-    out.println("  closed loop, ispchat:     " + ci.cpu());
+    out.printf(
+        "  closed loop, ispchat:     %s (first run %s req/s, second %s req/s)%n",
+        ci.cpu(), count(f.closedIspchat.perSecond()), count(f.closedIspchatAfter.perSecond()));
     out.println("  open loop, ispchat:       " + oi.cpu());
     out.println("  closed loop, all-in-one:  " + ca.cpu());
     out.println("  open loop, all-in-one:    " + oa.cpu());

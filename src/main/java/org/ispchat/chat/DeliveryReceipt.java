@@ -13,9 +13,9 @@ import java.time.Instant;
 
 /**
  * A status report from a channel about one of our messages (sent, delivered, read, failed), stored
- * on arrival like an inbound message and applied to the outbox afterwards. Storing first means a
- * receipt that overtakes our own record of the send is not lost: it waits here until the send is
- * recorded. Unique by (channel, provider message id, status), so re-deliveries are dropped.
+ * on arrival like an inbound message and applied to the outbox afterwards, then deleted. Storing
+ * first means a receipt that overtakes our own record of the send is not lost: it waits here until
+ * the send is recorded. A re-delivered receipt is applied again, which changes nothing.
  */
 @Entity
 @Table(name = "delivery_receipt")
@@ -60,12 +60,6 @@ public class DeliveryReceipt {
   @Column(nullable = false)
   private int checks;
 
-  @Column(name = "applied_at")
-  private Instant appliedAt;
-
-  @Column(length = 16)
-  private String outcome;
-
   protected DeliveryReceipt() {}
 
   public DeliveryReceipt(IncomingReceipt r, Instant receivedAt) {
@@ -88,22 +82,15 @@ public class DeliveryReceipt {
    * report. Looks again after 1, 4, 16, 64 and 256 seconds, then gives up; a receipt for a message
    * another system sent from the same number thus costs five look-ups in all.
    *
-   * @return false when the receipt has been given up
+   * @return false when it is time to give the receipt up
    */
   public boolean notFoundYet(Instant now) {
     checks++;
     if (checks >= MAX_CHECKS) {
-      close("unmatched", now);
       return false;
     }
     nextCheckAt = now.plusSeconds(1L << (2 * (checks - 1)));
     return true;
-  }
-
-  /** Closes the receipt: {@code outcome} says whether it moved a message or found none. */
-  public void close(String outcome, Instant now) {
-    this.outcome = outcome;
-    this.appliedAt = now;
   }
 
   public Long id() {

@@ -46,7 +46,7 @@ public class IntakeStore {
       batch.receipts().forEach(r -> receipts.putIfAbsent(key(r), r));
     }
     messages.keySet().removeAll(storedMessages(messages.values()));
-    receipts.keySet().removeAll(storedReceipts(receipts.values()));
+    // Receipts need no look-up: applying one twice changes nothing (see DeliveryReceipt).
 
     Set<ChatKey> chats = new HashSet<>();
     for (IncomingMessage m : messages.values()) {
@@ -76,29 +76,6 @@ public class IntakeStore {
             .setParameter("ids", ids)
             .getResultList()
             .forEach(id -> stored.add(channel + "|" + id));
-      }
-    }
-    return stored;
-  }
-
-  private Set<String> storedReceipts(java.util.Collection<IncomingReceipt> receipts) {
-    Set<String> stored = new HashSet<>();
-    for (ChannelType channel : ChannelType.values()) {
-      List<String> ids = new ArrayList<>();
-      receipts.stream()
-          .filter(r -> r.channel() == channel)
-          .forEach(r -> ids.add(r.providerMessageId()));
-      if (!ids.isEmpty()) {
-        // With the channel given, the unique index (channel, provider id, status) serves the
-        // look-up.
-        em.createQuery(
-                "select r.providerMessageId, r.status from DeliveryReceipt r"
-                    + " where r.channel = :channel and r.providerMessageId in :ids",
-                Object[].class)
-            .setParameter("channel", channel)
-            .setParameter("ids", ids)
-            .getResultList()
-            .forEach(row -> stored.add(channel + "|" + row[0] + "|" + row[1]));
       }
     }
     return stored;

@@ -99,8 +99,7 @@ public class OutboxStore {
     Instant now = clock.instant();
     List<DeliveryReceipt> receipts =
         em.createQuery(
-                "select r from DeliveryReceipt r where r.appliedAt is null and r.nextCheckAt <= :now"
-                    + " order by r.id",
+                "select r from DeliveryReceipt r where r.nextCheckAt <= :now order by r.id",
                 DeliveryReceipt.class)
             .setParameter("now", now)
             .setMaxResults(limit)
@@ -158,12 +157,14 @@ public class OutboxStore {
                 r.errorCode(),
                 r.errorDetail(),
                 now);
-        r.close(moved ? "applied" : "stale", now);
+        em.remove(r);
         if (moved) {
           LOG.fine(() -> "Outbound message " + target.id() + " is now " + target.status());
         }
-      } else {
-        r.notFoundYet(now);
+      } else if (!r.notFoundYet(now)) {
+        // Most likely a message another system sent from the same number.
+        LOG.fine(() -> "No outbound message for receipt " + r.providerMessageId() + "; dropped");
+        em.remove(r);
       }
     }
     return receipts.size();
