@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.ispchat.platform.UniqueViolation;
 
 /** Chats and the queries over inbound messages that the per-chat workers need. */
 @ApplicationScoped
@@ -28,16 +29,12 @@ public class ChatRepository {
       try {
         opening.open(key);
       } catch (RuntimeException e) {
-        if (!MessageIntake.isDuplicate(e)) {
+        if (!UniqueViolation.causes(e)) {
           throw e;
         }
       }
     }
     return find(key, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
-  }
-
-  public Optional<Chat> find(ChatKey key) {
-    return find(key, LockModeType.NONE);
   }
 
   private Optional<Chat> find(ChatKey key, LockModeType lock) {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ispchat.platform.UniqueViolation;
 import org.ispchat.platform.Workers;
 
 /**
@@ -128,7 +129,7 @@ public class MessageIntake {
           chats.addAll(store.storeAlone(d.batch()));
           d.stored().complete(null);
         } catch (RuntimeException e) {
-          if (isDuplicate(e)) {
+          if (UniqueViolation.causes(e)) {
             d.stored().complete(null);
           } else {
             d.stored().completeExceptionally(e);
@@ -143,22 +144,5 @@ public class MessageIntake {
         LOG.log(Level.WARNING, "Could not start processing at once; the sweep will", e);
       }
     }
-  }
-
-  /** A unique-constraint violation: the delivery is already stored, which is what we wanted. */
-  static boolean isDuplicate(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException sql) {
-        String state = sql.getSQLState();
-        // 23505: PostgreSQL and H2 unique violation; 23000 + 1062: MariaDB duplicate key.
-        if ("23505".equals(state) || ("23000".equals(state) && sql.getErrorCode() == 1062)) {
-          return true;
-        }
-      }
-      if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -17,22 +17,14 @@ class OutboxRetryIT extends ServerTest {
     String customer = MetaWebhooks.newCustomer();
     graph.script(customer, FakeGraphApi.serverError(), FakeGraphApi.serverError());
 
-    meta()
-        .deliver(
-            MetaWebhooks.envelope(
-                MetaWebhooks.text(customer, MetaWebhooks.newWamid(), "hi", now())));
+    deliver(MetaWebhooks.text(customer, MetaWebhooks.newWamid(), "hi", now()));
 
     Poll.until(
         () -> graph.acceptedTo(customer).size() == 1,
         Duration.ofSeconds(30),
         "the third try to succeed");
     assertEquals(3, graph.sendsTo(customer).size());
-    JsonObject out =
-        Poll.until(
-            () -> admin().outbound(customer).get(0),
-            o -> o.getString("status").equals("sent"),
-            Duration.ofSeconds(10),
-            "status sent");
+    JsonObject out = awaitOutbound(customer, "sent");
     assertEquals(3, out.getInt("attempts"));
     assertEquals(graph.acceptedTo(customer).get(0).wamid(), out.getString("provider_message_id"));
   }
@@ -45,10 +37,7 @@ class OutboxRetryIT extends ServerTest {
         FakeGraphApi.metaError(
             400, 130429, "Rate limit hit", "Cloud API message throughput has been reached."));
 
-    meta()
-        .deliver(
-            MetaWebhooks.envelope(
-                MetaWebhooks.text(customer, MetaWebhooks.newWamid(), "hi", now())));
+    deliver(MetaWebhooks.text(customer, MetaWebhooks.newWamid(), "hi", now()));
 
     Poll.until(
         () -> graph.acceptedTo(customer).size() == 1,
