@@ -124,8 +124,4 @@ public class DeliveryReceipt {
   public String errorDetail() {
     return errorDetail;
   }
-
-  public Instant receivedAt() {
-    return receivedAt;
-  }
 }

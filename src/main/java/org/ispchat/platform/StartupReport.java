@@ -7,6 +7,7 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
+import org.ispchat.chat.whatsapp.WhatsAppSettings;
 
 /**
  * Tells the operator, once at start-up, where to point Meta and what is still missing. Names which
@@ -20,26 +21,15 @@ public class StartupReport {
   private static final Logger LOG = Logger.getLogger(StartupReport.class.getName());
 
   @Inject Config config;
+  @Inject WhatsAppSettings whatsApp;
 
   @PostConstruct
   void report() {
     String base =
         config.getOptionalValue("ispchat.public-url", String.class).orElse("http://localhost:8080");
     base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    StringBuilder missing = new StringBuilder();
-    for (String key :
-        new String[] {
-          "whatsapp.verify-token",
-          "whatsapp.app-secret",
-          "whatsapp.access-token",
-          "whatsapp.phone-number-id"
-        }) {
-      if (config.getOptionalValue(key, String.class).filter(v -> !v.isBlank()).isEmpty()) {
-        missing.append(missing.length() == 0 ? "" : ", ").append(key);
-      }
-    }
     String webhook = base + "/webhooks/whatsapp";
-    String gaps = missing.toString();
+    String gaps = String.join(", ", whatsApp.missing());
     LOG.info(
         () ->
             "ispchat is up. WhatsApp webhook (Meta callback URL): "

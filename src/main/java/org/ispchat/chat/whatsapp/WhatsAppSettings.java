@@ -40,6 +40,24 @@ public record WhatsAppSettings(
             config.getOptionalValue("whatsapp.read-timeout", String.class).orElse("PT20S")));
   }
 
+  /** The settings Meta's webhook and sends need that are not set, by key; never their values. */
+  public java.util.List<String> missing() {
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    if (verifyToken.isEmpty()) {
+      keys.add("whatsapp.verify-token");
+    }
+    if (appSecret.isEmpty()) {
+      keys.add("whatsapp.app-secret");
+    }
+    if (accessToken.isEmpty()) {
+      keys.add("whatsapp.access-token");
+    }
+    if (phoneNumberId.isEmpty()) {
+      keys.add("whatsapp.phone-number-id");
+    }
+    return keys;
+  }
+
   private static Optional<String> nonBlank(Config config, String key) {
     return config.getOptionalValue(key, String.class).map(String::strip).filter(s -> !s.isEmpty());
   }

@@ -21,7 +21,13 @@ public class WhatsAppWebhook {
   @Inject Clock clock;
 
   private final AtomicLong rejectedSignatures = new AtomicLong();
+  private WebhookSignature verifier;
   private final AtomicLong malformed = new AtomicLong();
+
+  @jakarta.annotation.PostConstruct
+  void readSecret() {
+    verifier = settings.appSecret().map(WebhookSignature::new).orElse(null);
+  }
 
   /** Meta's GET handshake: the mode is "subscribe" and the token is ours. */
   public boolean handshakeMatches(String mode, String token) {
@@ -40,7 +46,7 @@ public class WhatsAppWebhook {
    * @throws MalformedWebhook the body is not Meta's JSON: nothing was stored
    */
   public IncomingBatch receive(byte[] body, String signature) {
-    if (settings.appSecret().isEmpty()) {
+    if (verifier == null) {
       count(rejectedSignatures, "whatsapp.app-secret is not configured");
       throw new SignatureRejected("Signature cannot be checked: whatsapp.app-secret is not set.");
     }
@@ -48,7 +54,7 @@ public class WhatsAppWebhook {
       count(rejectedSignatures, "X-Hub-Signature-256 is missing");
       throw new SignatureRejected("X-Hub-Signature-256 is missing.");
     }
-    if (!new WebhookSignature(settings.appSecret().get()).matches(body, signature)) {
+    if (!verifier.matches(body, signature)) {
       count(rejectedSignatures, "X-Hub-Signature-256 does not match the body");
       throw new SignatureRejected("X-Hub-Signature-256 does not match the body.");
     }
