@@ -8,41 +8,51 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.ispchat.platform.UniqueViolation;
 
 /** Chats and the queries over inbound messages that the per-chat workers need. */
 @ApplicationScoped
 public class ChatRepository {
 
+  private static final Logger LOG = Logger.getLogger(ChatRepository.class.getName());
+
   @PersistenceContext EntityManager em;
   @Inject ChatOpening opening;
 
   /**
-   * The chat, row-locked until the current transaction ends, created if this is the person's first
-   * message. Holding this lock is what lets only one node at a time answer one person.
+   * The chat, row-locked until the current transaction ends and read fresh under that lock, created
+   * if this is the person's first message. Holding this lock is what lets only one node at a time
+   * answer one person.
    *
    * <p>A new chat is created before any lock is taken: a locking read of a missing row takes a gap
    * lock on InnoDB (MariaDB), which the separate transaction creating the row would then wait for.
+   * That first look asks only for the id: had it loaded the chat, the locking read would hand back
+   * the copy read before the lock (the persistence context keeps the first copy it loads), and a
+   * node that waited for the lock would work on the state as it was before the other node's turn.
    */
   public Chat lock(ChatKey key) {
-    if (find(key, LockModeType.NONE).isEmpty()) {
+    Optional<Long> id = idOf(key);
+    if (id.isEmpty()) {
       try {
         opening.open(key);
       } catch (RuntimeException e) {
         if (!UniqueViolation.causes(e)) {
           throw e;
         }
+        LOG.log(Level.INFO, "Chat {0} was opened by another node at the same moment", key);
       }
+      id = idOf(key);
     }
-    return find(key, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
+    return em.find(Chat.class, id.orElseThrow(), LockModeType.PESSIMISTIC_WRITE);
   }
 
-  private Optional<Chat> find(ChatKey key, LockModeType lock) {
+  private Optional<Long> idOf(ChatKey key) {
     return em.createQuery(
-            "select c from Chat c where c.channel = :channel and c.sender = :sender", Chat.class)
+            "select c.id from Chat c where c.channel = :channel and c.sender = :sender", Long.class)
         .setParameter("channel", key.channel())
         .setParameter("sender", key.sender())
-        .setLockMode(lock)
         .getResultStream()
         .findFirst();
   }

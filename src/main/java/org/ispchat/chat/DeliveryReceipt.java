@@ -64,12 +64,12 @@ public class DeliveryReceipt {
 
   public DeliveryReceipt(IncomingReceipt r, Instant receivedAt) {
     this.channel = r.channel();
-    this.providerMessageId = InboundMessage.clip(r.providerMessageId(), 200);
+    this.providerMessageId = Clip.cut(r.providerMessageId(), 200);
     this.status = r.status();
     this.reportedAt = r.reportedAt();
-    this.correlation = InboundMessage.clip(r.correlation(), 64);
-    this.errorCode = InboundMessage.clip(r.errorCode(), 32);
-    this.errorDetail = InboundMessage.clip(r.errorDetail(), 500);
+    this.correlation = Clip.cut(r.correlation(), 64);
+    this.errorCode = Clip.cut(r.errorCode(), 32);
+    this.errorDetail = Clip.cut(r.errorDetail(), 500);
     this.receivedAt = receivedAt;
     this.nextCheckAt = receivedAt;
   }

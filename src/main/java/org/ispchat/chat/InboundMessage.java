@@ -80,13 +80,13 @@ public class InboundMessage {
 
   public InboundMessage(IncomingMessage m, Instant receivedAt) {
     this.channel = m.channel();
-    this.providerMessageId = clip(m.providerMessageId(), 200);
-    this.businessNumber = clip(m.businessNumber(), 64);
-    this.sender = clip(m.sender(), 160);
-    this.senderName = clip(m.senderName(), 200);
+    this.providerMessageId = Clip.cut(m.providerMessageId(), 200);
+    this.businessNumber = Clip.cut(m.businessNumber(), 64);
+    this.sender = Clip.cut(m.sender(), 160);
+    this.senderName = Clip.cut(m.senderName(), 200);
     this.kind = m.kind();
-    this.text = clip(m.text(), MAX_TEXT);
-    this.choiceId = clip(m.choiceId(), 256);
+    this.text = Clip.cut(m.text(), MAX_TEXT);
+    this.choiceId = Clip.cut(m.choiceId(), 256);
     this.sentAt = m.sentAt();
     this.receivedAt = receivedAt;
     this.nextAttemptAt = receivedAt;
@@ -108,7 +108,7 @@ public class InboundMessage {
    */
   public void recordFailure(String error, Instant now, int maxAttempts, Duration backoff) {
     attempts++;
-    lastError = clip(error, 500);
+    lastError = Clip.cut(error, 500);
     if (attempts >= maxAttempts) {
       status = InboundStatus.FAILED;
       processedAt = now;
@@ -119,18 +119,6 @@ public class InboundMessage {
 
   public ChatKey chatKey() {
     return new ChatKey(channel, sender);
-  }
-
-  static String clip(String value, int max) {
-    if (value == null || value.length() <= max) {
-      return value;
-    }
-    int end = max;
-    // Never cut a surrogate pair (emoji) in half.
-    if (Character.isHighSurrogate(value.charAt(end - 1))) {
-      end--;
-    }
-    return value.substring(0, end);
   }
 
   public Long id() {

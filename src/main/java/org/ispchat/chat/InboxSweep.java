@@ -7,6 +7,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.ispchat.platform.Lifecycle;
 
 /**
  * The timer that looks for waiting messages: on start-up (stored before a restart) and every two
@@ -18,11 +19,15 @@ import jakarta.inject.Inject;
 @DependsOn("SchemaMigration")
 public class InboxSweep {
 
+  @Inject Lifecycle lifecycle;
   @Inject InboxWorkers workers;
 
   @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void tick() {
+    if (!lifecycle.running()) {
+      return;
+    }
     workers.sweep();
   }
 }

@@ -1,18 +1,19 @@
 package org.ispchat.chat;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockTimeoutException;
-import jakarta.persistence.PessimisticLockException;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.ispchat.dialog.Turns;
+import org.ispchat.platform.BackgroundStarted;
+import org.ispchat.platform.Causes;
+import org.ispchat.platform.Lifecycle;
+import org.ispchat.platform.LockConflict;
 import org.ispchat.platform.Workers;
 
 /**
@@ -21,6 +22,9 @@ import org.ispchat.platform.Workers;
  * path) and a periodic sweep of the database (after a restart, for another node's leftovers, for
  * retries that became due). The chat row lock taken by {@link Turns#takeTurn} keeps two nodes from
  * answering one person at once; the in-memory set below only saves this node from racing itself.
+ *
+ * <p>Works only while the {@link Lifecycle} says so: nothing before the deployment is complete, no
+ * new turn once undeployment has begun (the turn under way finishes or rolls back).
  */
 @ApplicationScoped
 public class InboxWorkers {
@@ -31,16 +35,17 @@ public class InboxWorkers {
   @Inject ChatRepository chats;
   @Inject IntakeSettings settings;
   @Inject Workers workers;
+  @Inject Lifecycle lifecycle;
   @Inject Clock clock;
 
-  private ExecutorService pool;
+  private volatile ExecutorService pool;
   private final Set<ChatKey> running = ConcurrentHashMap.newKeySet();
   private final Set<ChatKey> askedAgain = ConcurrentHashMap.newKeySet();
 
-  @PostConstruct
-  void start() {
+  void onStart(@Observes BackgroundStarted started) {
     if (settings.workers() > 0) {
-      pool = workers.pool(settings.workers());
+      pool = workers.pool("inbox", settings.workers());
+      sweep();
     } else {
       LOG.info("ispchat.inbound.workers=0: this node stores messages but does not answer them");
     }
@@ -52,20 +57,21 @@ public class InboxWorkers {
 
   /** Looks for waiting messages in the database; the timer calls this every few seconds. */
   public void sweep() {
-    if (pool == null) {
+    if (pool == null || !lifecycle.running()) {
       return;
     }
     chats.chatsWithDueMessages(clock.instant(), 1000).forEach(this::nudge);
   }
 
   public void nudge(ChatKey key) {
-    if (pool == null) {
+    ExecutorService p = pool;
+    if (p == null || !lifecycle.running()) {
       return;
     }
     if (running.add(key)) {
       try {
-        pool.execute(() -> drain(key));
-      } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        p.execute(() -> drain(key));
+      } catch (RejectedExecutionException stopping) {
         running.remove(key);
       }
     } else {
@@ -76,7 +82,7 @@ public class InboxWorkers {
   private void drain(ChatKey key) {
     try {
       boolean more = true;
-      while (more) {
+      while (more && lifecycle.running()) {
         more = takeOneTurn(key);
       }
     } finally {
@@ -92,38 +98,22 @@ public class InboxWorkers {
     try {
       return turns.takeTurn(key) == Turns.Outcome.ANSWERED_MORE_WAITING;
     } catch (RuntimeException e) {
-      if (isLockConflict(e)) {
+      if (LockConflict.causes(e)) {
         // Another node is answering this person right now; the sweep comes back to it.
+        return false;
+      }
+      if (!lifecycle.running()) {
+        // Undeploying: the failure is most likely the shutdown itself; the message stays waiting.
         return false;
       }
       LOG.log(Level.WARNING, e, () -> "Answering a message in chat " + key + " failed");
       try {
-        turns.recordFailure(key, describe(e));
+        turns.recordFailure(key, Causes.rootText(e));
         return true;
       } catch (RuntimeException again) {
         LOG.log(Level.WARNING, "Could not record the failure; the sweep retries", again);
         return false;
       }
     }
-  }
-
-  private static boolean isLockConflict(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof PessimisticLockException
-          || t instanceof LockTimeoutException
-          || t instanceof org.hibernate.PessimisticLockException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String describe(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getClass().getSimpleName()
-        + (root.getMessage() == null ? "" : ": " + root.getMessage());
   }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
+import org.ispchat.platform.Backoff;
 
 /**
  * How inbound messages are stored and processed on this node.
@@ -39,10 +40,7 @@ public record IntakeSettings(
 
   /** Wait before attempt {@code attempts + 1}: retryBase, 2x, 4x, ... capped at five minutes. */
   public Duration backoffAfter(int attempts) {
-    long factor = 1L << Math.min(Math.max(attempts - 1, 0), 16);
-    Duration wait = retryBase.multipliedBy(factor);
-    Duration cap = Duration.ofMinutes(5);
-    return wait.compareTo(cap) > 0 ? cap : wait;
+    return Backoff.fixed(retryBase, Duration.ofMinutes(5)).waitAfter(attempts, null);
   }
 
   @Dependent

@@ -1,7 +1,6 @@
 package org.ispchat.chat;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ispchat.platform.Lifecycle;
 import org.ispchat.platform.UniqueViolation;
 import org.ispchat.platform.Workers;
 
@@ -37,25 +37,23 @@ public class MessageIntake {
   @Inject IntakeSettings settings;
   @Inject Workers workers;
   @Inject Event<IntakeCommitted> committed;
+  @Inject Lifecycle lifecycle;
 
   private LinkedBlockingQueue<Delivery> queue;
-  private volatile boolean running;
 
   private record Delivery(IncomingBatch batch, CompletableFuture<Void> stored) {}
 
+  /**
+   * The writers start with the first delivery (webhooks are taken from the moment the application
+   * answers HTTP); when the application stops they write what is already queued, then end.
+   */
   @PostConstruct
   void start() {
     queue = new LinkedBlockingQueue<>(settings.queueCapacity());
-    running = true;
-    ExecutorService writers = workers.pool(settings.writers());
+    ExecutorService writers = workers.pool("intake", settings.writers());
     for (int i = 0; i < Math.max(1, settings.writers()); i++) {
       writers.execute(this::writeLoop);
     }
-  }
-
-  @PreDestroy
-  void stop() {
-    running = false;
   }
 
   /**
@@ -68,7 +66,7 @@ public class MessageIntake {
       return;
     }
     Delivery delivery = new Delivery(batch, new CompletableFuture<>());
-    if (!running || !queue.offer(delivery)) {
+    if (lifecycle.stopping() || !queue.offer(delivery)) {
       throw new IntakeUnavailable("intake queue is full or stopping", null);
     }
     try {
@@ -85,11 +83,14 @@ public class MessageIntake {
   }
 
   private void writeLoop() {
-    while (running) {
+    while (true) {
       List<Delivery> group = new ArrayList<>();
       try {
-        Delivery first = queue.poll(500, TimeUnit.MILLISECONDS);
+        Delivery first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
+          if (lifecycle.stopping()) {
+            break; // nothing queued is left behind: the queue is empty and takes no more
+          }
           continue;
         }
         group.add(first);
@@ -111,6 +112,8 @@ public class MessageIntake {
     }
     Delivery left;
     while ((left = queue.poll()) != null) {
+      // Offered in the instant before the stop; not stored, so the request answers 503 and Meta
+      // delivers it again.
       left.stored().completeExceptionally(new IllegalStateException("shutting down"));
     }
   }
@@ -130,6 +133,11 @@ public class MessageIntake {
           d.stored().complete(null);
         } catch (RuntimeException e) {
           if (UniqueViolation.causes(e)) {
+            LOG.log(
+                Level.INFO,
+                "A delivery of {0} message(s) was stored by another node at the same moment;"
+                    + " acknowledged without storing it again",
+                d.batch().messages().size());
             d.stored().complete(null);
           } else {
             d.stored().completeExceptionally(e);

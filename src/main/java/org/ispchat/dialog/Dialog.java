@@ -2,6 +2,7 @@ package org.ispchat.dialog;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import org.ispchat.chat.Answerer;
 import org.ispchat.chat.Chat;
 import org.ispchat.chat.InboundKind;
 import org.ispchat.chat.InboundMessage;
@@ -13,8 +14,20 @@ import org.ispchat.chat.Reply;
  * arrive with the customer-bot work.
  */
 @ApplicationScoped
-public class Dialog {
+public class Dialog implements Answerer {
 
+  /** The customer menu answers every chat no narrower bot claims. */
+  @Override
+  public boolean serves(Chat chat) {
+    return true;
+  }
+
+  @Override
+  public boolean fallback() {
+    return true;
+  }
+
+  @Override
   public List<Reply> answer(Chat chat, InboundMessage message) {
     Language language = Language.detect(message.text(), Language.ofCode(chat.language()));
     chat.speak(language.code);

@@ -18,7 +18,10 @@ import java.util.logging.Logger;
 import org.ispchat.chat.Channel;
 import org.ispchat.chat.ChannelType;
 import org.ispchat.chat.SendResult;
+import org.ispchat.platform.BackgroundStarted;
+import org.ispchat.platform.Backoff;
 import org.ispchat.platform.CoalescingTask;
+import org.ispchat.platform.Lifecycle;
 import org.ispchat.platform.Workers;
 
 /**
@@ -36,27 +39,34 @@ public class Dispatcher {
   @Inject OutboxSettings settings;
   @Inject Workers workers;
   @Inject @Any Instance<Channel> channelBeans;
+  @Inject Lifecycle lifecycle;
 
   private final Map<ChannelType, Channel> channels = new EnumMap<>(ChannelType.class);
   private ExecutorService senders;
   private Semaphore free;
   private CoalescingTask pass;
   private SendPacer pacer;
-  private RetryPolicy retryPolicy;
+  private Backoff backoff;
 
   @PostConstruct
   void start() {
     channelBeans.forEach(c -> channels.put(c.type(), c));
     pacer = new SendPacer(settings.sendsPerSecond(), System::nanoTime);
     Random random = new Random();
-    retryPolicy = new RetryPolicy(settings.retryBase(), settings.retryCap(), random::nextDouble);
+    backoff = new Backoff(settings.retryBase(), settings.retryCap(), random::nextDouble);
     if (settings.senders() <= 0) {
       LOG.info("ispchat.outbox.senders=0: this node queues replies but does not send them");
       return;
     }
-    senders = workers.pool(settings.senders());
+    senders = workers.pool("outbox senders", settings.senders());
     free = new Semaphore(settings.senders());
-    pass = new CoalescingTask("outbox dispatch", workers.pool(1), this::claimAndSend);
+    pass =
+        new CoalescingTask(
+            "outbox dispatch", workers.pool("outbox dispatch", 1), this::claimAndSend);
+  }
+
+  void onStart(@Observes BackgroundStarted started) {
+    wake();
   }
 
   void onFilled(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxFilled filled) {
@@ -64,13 +74,13 @@ public class Dispatcher {
   }
 
   public void wake() {
-    if (pass != null) {
+    if (pass != null && lifecycle.running()) {
       pass.request();
     }
   }
 
   private void claimAndSend() {
-    while (true) {
+    while (lifecycle.running()) {
       int capacity = free.availablePermits();
       if (capacity == 0) {
         return; // a finishing send wakes us
@@ -94,17 +104,43 @@ public class Dispatcher {
   private void sendAndRecord(Claim claim) {
     try {
       pacer.await(claim.businessNumber());
+      if (!lifecycle.running()) {
+        // Stopping: a send not yet begun goes back to the queue for the next node or deployment,
+        // rather than waiting out its lease.
+        store.release(claim.id());
+        return;
+      }
       SendResult result = send(claim);
-      OutboxStatus status = store.record(claim.id(), result, retryPolicy);
+      if (lifecycle.stopped()) {
+        // The drain time ran out while the provider answered; the database may be gone. The
+        // claim's lease expires and the message is sent again: at least once, never lost.
+        LOG.log(
+            Level.WARNING,
+            "Outbound message {0}: the provider answered after the drain time; not recorded",
+            claim.id());
+        return;
+      }
+      OutboxStatus status = store.record(claim.id(), result, backoff);
       LOG.info(() -> describe(claim, result, status));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      releaseQuietly(claim);
     } catch (RuntimeException e) {
       // Could not record the result; the claim expires and the message is tried again.
       LOG.log(Level.WARNING, e, () -> "Outbound message " + claim.id() + ": recording failed");
     } finally {
       free.release();
       wake();
+    }
+  }
+
+  private void releaseQuietly(Claim claim) {
+    if (!lifecycle.stopped()) {
+      try {
+        store.release(claim.id());
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "Claim {0} not released; its lease expires", claim.id());
+      }
     }
   }
 

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.Locale;
 import org.ispchat.chat.ChannelType;
+import org.ispchat.chat.PhoneNumber;
 import org.ispchat.platform.ApiFailure;
 
 /**
@@ -33,10 +34,9 @@ public class MessageLogResource {
       @QueryParam("phone") String phone,
       @QueryParam("channel") @DefaultValue("whatsapp") String channel,
       @QueryParam("limit") @DefaultValue("50") int limit) {
-    String person = phone == null ? "" : phone.replaceAll("[\\s+()\\-]", "");
-    if (person.isEmpty()) {
-      throw new ApiFailure(400, "phone is required (country code and number).");
-    }
+    String person =
+        PhoneNumber.asSender(phone)
+            .orElseThrow(() -> new ApiFailure(400, "phone is required (country code and number)."));
     ChannelType type;
     try {
       type = ChannelType.valueOf(channel.toUpperCase(Locale.ROOT));

@@ -133,6 +133,21 @@ public class OutboundMessage {
     updatedAt = now;
   }
 
+  /**
+   * Gives back a claim that was never tried (its node is stopping): queued again at once, and the
+   * attempt it counted is returned with it.
+   */
+  void release(Instant now) {
+    if (status != OutboxStatus.SENDING) {
+      return;
+    }
+    status = OutboxStatus.QUEUED;
+    leaseUntil = null;
+    nextAttemptAt = now;
+    attempts = Math.max(0, attempts - 1);
+    updatedAt = now;
+  }
+
   /** The provider took it. A receipt may already have moved it further; that stays. */
   void accepted(String providerMessageId, Instant now) {
     if (this.providerMessageId == null) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.ispchat.chat.Chat;
 import org.ispchat.chat.Reply;
+import org.ispchat.chat.ReplyQueue;
 
 /**
  * Queues replies. Called inside the transaction that changes the chat, so a reply exists exactly
@@ -17,15 +18,13 @@ import org.ispchat.chat.Reply;
  * hands out the sequence numbers that order the person's replies.
  */
 @ApplicationScoped
-public class Outbox {
+public class Outbox implements ReplyQueue {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject Event<OutboxFilled> filled;
 
-  /**
-   * @param inReplyTo provider id of the customer message being answered (null if none)
-   */
+  @Override
   public void enqueue(Chat chat, String businessNumber, String inReplyTo, List<Reply> replies) {
     if (replies.isEmpty()) {
       return;

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.ispchat.chat.DeliveryReceipt;
 import org.ispchat.chat.SendResult;
+import org.ispchat.platform.Backoff;
 
 /** The outbox's transactions: claiming, recording what a send did, applying receipts. */
 @ApplicationScoped
@@ -68,9 +69,18 @@ public class OutboxStore {
         .toList();
   }
 
+  /** Gives back a claim whose send was never started (this node is stopping). */
+  @Transactional
+  public void release(long id) {
+    OutboundMessage o = em.find(OutboundMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (o != null) {
+      o.release(clock.instant());
+    }
+  }
+
   /** Records what one send attempt did. */
   @Transactional
-  public OutboxStatus record(long id, SendResult result, RetryPolicy policy) {
+  public OutboxStatus record(long id, SendResult result, Backoff policy) {
     OutboundMessage o = em.find(OutboundMessage.class, id, LockModeType.PESSIMISTIC_WRITE);
     Instant now = clock.instant();
     if (result instanceof SendResult.Accepted a) {

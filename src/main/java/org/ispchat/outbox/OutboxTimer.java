@@ -7,6 +7,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.ispchat.platform.Lifecycle;
 
 /**
  * The outbox's clock: every second, look for messages whose retry time has come (or whose claim
@@ -17,12 +18,16 @@ import jakarta.inject.Inject;
 @DependsOn("SchemaMigration")
 public class OutboxTimer {
 
+  @Inject Lifecycle lifecycle;
   @Inject Dispatcher dispatcher;
   @Inject ReceiptApplier receipts;
 
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void tick() {
+    if (!lifecycle.running()) {
+      return;
+    }
     dispatcher.wake();
     receipts.wake();
   }

@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.ispchat.chat.IntakeCommitted;
+import org.ispchat.platform.BackgroundStarted;
 import org.ispchat.platform.CoalescingTask;
+import org.ispchat.platform.Lifecycle;
 import org.ispchat.platform.Workers;
 
 /**
@@ -20,6 +22,7 @@ public class ReceiptApplier {
   @Inject OutboxStore store;
   @Inject OutboxSettings settings;
   @Inject Workers workers;
+  @Inject Lifecycle lifecycle;
 
   private CoalescingTask pass;
 
@@ -27,8 +30,12 @@ public class ReceiptApplier {
   void start() {
     // Receipts belong to the nodes that send; an intake-only node (senders=0) spends nothing here.
     if (settings.senders() > 0) {
-      pass = new CoalescingTask("receipts", workers.pool(1), this::applyAll);
+      pass = new CoalescingTask("receipts", workers.pool("receipts", 1), this::applyAll);
     }
+  }
+
+  void onStart(@Observes BackgroundStarted started) {
+    wake();
   }
 
   void onIntake(@Observes IntakeCommitted committed) {
@@ -38,13 +45,13 @@ public class ReceiptApplier {
   }
 
   public void wake() {
-    if (pass != null) {
+    if (pass != null && lifecycle.running()) {
       pass.request();
     }
   }
 
   private void applyAll() {
-    while (store.applyDueReceipts(PAGE) == PAGE) {
+    while (lifecycle.running() && store.applyDueReceipts(PAGE) == PAGE) {
       // a full page: there may be more due right now
     }
   }

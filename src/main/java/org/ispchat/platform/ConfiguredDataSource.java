@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
@@ -20,6 +22,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class ConfiguredDataSource implements DataSource {
 
+  private static final Logger LOG = Logger.getLogger(ConfiguredDataSource.class.getName());
+
+  /**
+   * Set when this deployment has stopped. Static on purpose: the server makes its own instances of
+   * this class, and each deployment loads its own copy of the class, so the flag is exactly "this
+   * deployment's connections".
+   */
+  private static volatile boolean closed;
+
   private volatile DataSource vendor;
   private PrintWriter logWriter;
   private volatile int loginTimeout;
@@ -33,13 +44,45 @@ public class ConfiguredDataSource implements DataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
+    refuseWhenClosed();
     return vendor().getConnection();
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
     // The container passes the annotation's (empty) credentials; the configured ones win.
+    refuseWhenClosed();
     return vendor().getConnection();
+  }
+
+  /**
+   * Ends this deployment's use of the database: no new connections from now on (a straggling thread
+   * cannot reopen an embedded database behind the next deployment's back), and an embedded H2
+   * database is shut down, which rolls back what is still open and releases its file lock, so that
+   * a redeployment in the same JVM can open the file again.
+   */
+  static void closeForUndeploy() {
+    closed = true;
+    DatabaseSettings settings =
+        DatabaseSettings.from(
+            ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader()));
+    if (!settings.embedded()) {
+      return;
+    }
+    try (Connection c = settings.createVendorDataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("SHUTDOWN");
+      LOG.info("Embedded database closed");
+    } catch (SQLException e) {
+      // Already closed (every connection was returned and H2 closed it) is the usual reason.
+      LOG.log(Level.FINE, "Embedded database not shut down: {0}", e.getMessage());
+    }
+  }
+
+  private static void refuseWhenClosed() throws SQLException {
+    if (closed) {
+      throw new SQLException("this ispchat deployment has stopped", "08003");
+    }
   }
 
   private DataSource vendor() throws SQLException {

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,33 +33,22 @@ public class ConsoleAccounts {
   @PersistenceContext EntityManager em;
   @Inject Config config;
   @Inject Clock clock;
+  @Inject FirstAdmin firstAdmins;
 
   private final Map<String, Instant> recentlyVerified = new ConcurrentHashMap<>();
 
-  /** Creates the first admin when there is no account at all. */
-  @Transactional
+  /**
+   * Creates the first admin when there is no account at all. Two nodes starting at once on an empty
+   * database both try; the unique username lets one win, and the other carries on.
+   */
   public void ensureFirstAdmin() {
-    long accounts =
-        em.createQuery("select count(a) from ConsoleAccount a", Long.class).getSingleResult();
-    if (accounts > 0) {
-      return;
-    }
-    String user = config.getOptionalValue("ispchat.admin.user", String.class).orElse("admin");
-    Optional<String> configured = config.getOptionalValue("ispchat.admin.password", String.class);
-    String password = configured.orElseGet(PasswordHash::randomPassword);
-    em.persist(new ConsoleAccount(user, password, ConsoleAccount.Role.ADMIN, clock.instant()));
-    em.flush();
-    if (configured.isPresent()) {
-      LOG.info(() -> "Created console admin '" + user + "' with the configured password");
-    } else {
-      // Printed once, on the first start only: the operator's way in. Change it in the console.
-      LOG.warning(
-          () ->
-              "Created console admin '"
-                  + user
-                  + "' with generated password: "
-                  + password
-                  + "  (shown only now; set ispchat.admin.password to choose your own)");
+    try {
+      firstAdmins.createIfNone();
+    } catch (RuntimeException e) {
+      if (!UniqueViolation.causes(e)) {
+        throw e;
+      }
+      LOG.info("The first console admin was created by another node starting at the same time");
     }
   }
 

@@ -28,6 +28,22 @@ public record DatabaseSettings(String url, String user, String password) {
     return Vendor.of(url);
   }
 
+  /**
+   * True for an H2 database this JVM opens itself (a file or memory), false for one reached over
+   * the network (H2's TCP server, PostgreSQL, MariaDB).
+   */
+  public boolean embedded() {
+    String u = url.toLowerCase(Locale.ROOT);
+    return u.startsWith("jdbc:h2:")
+        && !u.startsWith("jdbc:h2:tcp:")
+        && !u.startsWith("jdbc:h2:ssl:");
+  }
+
+  /** The URL with any password in it masked, for log lines. */
+  public String safeUrl() {
+    return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+  }
+
   DataSource createVendorDataSource() {
     switch (vendor()) {
       case H2 -> {

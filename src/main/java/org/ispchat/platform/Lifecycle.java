@@ -3,14 +3,20 @@ package org.ispchat.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Whether this deployment may do background work. Work starts only once the application has
- * finished deploying ({@link DeploymentListener}) and stops before anything it needs is taken
- * away: on undeploy or shutdown the state turns to stopping at once (timers and workers take no new
- * work), in-flight work gets a bounded time to finish, and only then may the data source go.
+ * finished deploying ({@link DeploymentListener}) and stops before anything it needs is taken away:
+ * on undeploy or shutdown the state turns to stopping at once (timers and workers take no new
+ * work), in-flight work gets a bounded time to finish ({@code ispchat.shutdown.drain-timeout}), the
+ * thread pools end, the embedded database is closed, and only then may the server remove the data
+ * source.
  *
  * <p>Every timer tick and every loop that claims work asks {@link #running()} first; a deployment
  * that is being replaced therefore never starts a turn or a send it could not finish.
@@ -30,6 +36,8 @@ public class Lifecycle {
   private final AtomicReference<State> state = new AtomicReference<>(State.DEPLOYING);
 
   @Inject Event<BackgroundStarted> started;
+  @Inject Workers workers;
+  @Inject Config config;
 
   /** True between the end of deployment and the start of undeployment. */
   public boolean running() {
@@ -42,6 +50,11 @@ public class Lifecycle {
     return s == State.STOPPING || s == State.STOPPED;
   }
 
+  /** True once the drain is over: nothing may touch the database any more. */
+  public boolean stopped() {
+    return state.get() == State.STOPPED;
+  }
+
   void start() {
     if (state.compareAndSet(State.DEPLOYING, State.RUNNING)) {
       LOG.info("Deployment complete: background work starts");
@@ -49,13 +62,34 @@ public class Lifecycle {
     }
   }
 
-  /** Returns true if this call moved the state to stopping (the caller then drains). */
-  boolean beginStop() {
+  void stop() {
     State before = state.getAndUpdate(s -> s == State.STOPPED ? s : State.STOPPING);
-    return before == State.DEPLOYING || before == State.RUNNING;
+    if (before == State.STOPPING || before == State.STOPPED) {
+      return;
+    }
+    Duration drain = drainTimeout();
+    LOG.log(
+        Level.INFO,
+        "Undeploying: no new background work; waiting up to {0} s for the work under way",
+        drain.toMillis() / 1000.0);
+    long t0 = System.nanoTime();
+    List<String> stuck = workers.drain(drain);
+    state.set(State.STOPPED);
+    ConfiguredDataSource.closeForUndeploy();
+    QuietDuplicates.remove();
+    LOG.log(
+        Level.INFO,
+        "Background work stopped in {0} ms{1}; database connections closed",
+        new Object[] {
+          (System.nanoTime() - t0) / 1_000_000,
+          stuck.isEmpty() ? "" : " (left running: " + stuck + ")"
+        });
   }
 
-  void stopped() {
-    state.set(State.STOPPED);
+  private Duration drainTimeout() {
+    return config
+        .getOptionalValue("ispchat.shutdown.drain-timeout", String.class)
+        .map(Duration::parse)
+        .orElse(Duration.ofSeconds(10));
   }
 }

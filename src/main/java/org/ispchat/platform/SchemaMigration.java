@@ -10,10 +10,12 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the schema up to date before anything else touches the database. Background workers
@@ -49,23 +51,28 @@ public class SchemaMigration {
 
   @PostConstruct
   void migrate() {
-    DatabaseSettings.Vendor vendor = DatabaseSettings.from(config).vendor();
-    var result =
-        Flyway.configure(SchemaMigration.class.getClassLoader())
-            .dataSource(dataSource)
-            .locations("classpath:db/migration")
-            .placeholders(Map.of("timestamp", vendor.timestampType, "text", vendor.textType))
-            .load()
-            .migrate();
-    LOG.info(
-        () ->
-            "Database schema ("
-                + vendor
-                + ") at version "
-                + result.targetSchemaVersion
-                + ", "
-                + result.migrationsExecuted
-                + " migration(s) applied");
+    QuietDuplicates.install();
+    DatabaseSettings settings = DatabaseSettings.from(config);
+    DatabaseSettings.Vendor vendor = settings.vendor();
+    MigrateResult result;
+    try {
+      result =
+          Flyway.configure(SchemaMigration.class.getClassLoader())
+              .dataSource(dataSource)
+              .locations("classpath:db/migration")
+              .placeholders(Map.of("timestamp", vendor.timestampType, "text", vendor.textType))
+              .load()
+              .migrate();
+    } catch (RuntimeException e) {
+      String problem = DatabaseProblem.explain(e, settings);
+      LOG.log(Level.SEVERE, "ispchat cannot start: {0}", problem);
+      // Fails the deployment as a whole: nothing half-started answers requests without a database.
+      throw new IllegalStateException(problem, e);
+    }
+    LOG.log(
+        Level.INFO,
+        "Database schema ({0}) at version {1}, {2} migration(s) applied",
+        new Object[] {vendor, result.targetSchemaVersion, result.migrationsExecuted});
     accounts.ensureFirstAdmin();
   }
 }

@@ -13,19 +13,16 @@ public final class UniqueViolation {
   private UniqueViolation() {}
 
   public static boolean causes(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql) {
-        String state = sql.getSQLState();
-        // 23505: PostgreSQL and H2 unique violation; 23000 with 1062: MariaDB duplicate key.
-        if ("23505".equals(state) || ("23000".equals(state) && sql.getErrorCode() == 1062)) {
-          return true;
-        }
-      }
-      if (t instanceof ConstraintViolationException c
-          && c.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
-        return true;
-      }
+    return Causes.any(e, UniqueViolation::is);
+  }
+
+  static boolean is(Throwable t) {
+    if (t instanceof SQLException sql) {
+      String state = sql.getSQLState();
+      // 23505: PostgreSQL and H2 unique violation; 23000 with 1062: MariaDB duplicate key.
+      return "23505".equals(state) || ("23000".equals(state) && sql.getErrorCode() == 1062);
     }
-    return false;
+    return t instanceof ConstraintViolationException c
+        && c.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE;
   }
 }

@@ -1,7 +1,9 @@
 /**
  * What every feature stands on: configuration, the database (data source, migrations, JTA wiring),
- * clock, background threads, health and the JSON error shape of the HTTP API.
+ * the application's lifecycle, clock, background threads, backoff, health, console accounts and the
+ * JSON error shape of the HTTP API.
  *
- * <p>No business rules live here; nothing here knows WhatsApp, Splynx or billing.
+ * <p>The bottom of the house: imports no other ispchat package. No business rules live here;
+ * nothing here knows WhatsApp, Splynx or billing.
  */
 package org.ispchat.platform;

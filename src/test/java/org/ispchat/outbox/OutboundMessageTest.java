@@ -99,4 +99,18 @@ class OutboundMessageTest {
             java.util.List.of(new Reply.Option("menu.balance", "Balance", "Check balance")));
     assertEquals(menu, new OutboundMessage(chat, "P", null, menu, T).reply());
   }
+
+  @Test
+  void aClaimGivenBackUntriedIsQueuedAtOnceWithoutCountingAnAttempt() {
+    OutboundMessage m = new OutboundMessage(chat, "P", null, new Reply.Text("a"), T);
+    m.claim(T, T.plusSeconds(120));
+    m.release(T.plusSeconds(1));
+    assertEquals(OutboxStatus.QUEUED, m.status());
+    assertEquals(0, m.attempts());
+    assertEquals(T.plusSeconds(1), m.nextAttemptAt());
+    m.claim(T.plusSeconds(2), T.plusSeconds(122));
+    m.accepted("wamid.out", T.plusSeconds(3));
+    m.release(T.plusSeconds(4));
+    assertEquals(OutboxStatus.SENT, m.status(), "a recorded send is never given back");
+  }
 }

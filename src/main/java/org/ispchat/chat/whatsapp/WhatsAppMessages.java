@@ -8,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.ispchat.chat.Clip;
 import org.ispchat.chat.Reply;
 
 /**
@@ -52,7 +53,7 @@ public final class WhatsAppMessages {
           .add(
               "text",
               JSON.createObjectBuilder()
-                  .add("body", clip(fitted.asText(), TEXT_MAX))
+                  .add("body", Clip.withEllipsis(fitted.asText(), TEXT_MAX))
                   .add("preview_url", false));
     }
     return message.build();
@@ -82,10 +83,10 @@ public final class WhatsAppMessages {
     for (Reply.Option o : m.options()) {
       JsonObjectBuilder row =
           JSON.createObjectBuilder()
-              .add("id", clip(o.id(), ROW_ID_MAX))
-              .add("title", clip(o.title(), ROW_TITLE_MAX));
+              .add("id", Clip.withEllipsis(o.id(), ROW_ID_MAX))
+              .add("title", Clip.withEllipsis(o.title(), ROW_TITLE_MAX));
       if (o.description() != null && !o.description().isBlank()) {
-        row.add("description", clip(o.description(), ROW_DESCRIPTION_MAX));
+        row.add("description", Clip.withEllipsis(o.description(), ROW_DESCRIPTION_MAX));
       }
       rows.add(row);
     }
@@ -95,7 +96,7 @@ public final class WhatsAppMessages {
         .add(
             "action",
             JSON.createObjectBuilder()
-                .add("button", clip(m.button(), LIST_BUTTON_MAX))
+                .add("button", Clip.withEllipsis(m.button(), LIST_BUTTON_MAX))
                 .add(
                     "sections",
                     JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("rows", rows))));
@@ -110,8 +111,8 @@ public final class WhatsAppMessages {
               .add(
                   "reply",
                   JSON.createObjectBuilder()
-                      .add("id", clip(o.id().strip(), BUTTON_ID_MAX))
-                      .add("title", clip(o.title(), BUTTON_TITLE_MAX))));
+                      .add("id", Clip.withEllipsis(o.id().strip(), BUTTON_ID_MAX))
+                      .add("title", Clip.withEllipsis(o.title(), BUTTON_TITLE_MAX))));
     }
     return JSON.createObjectBuilder()
         .add("type", "button")
@@ -122,25 +123,10 @@ public final class WhatsAppMessages {
   private static boolean uniqueTitles(List<Reply.Option> options) {
     Set<String> seen = new HashSet<>();
     for (Reply.Option o : options) {
-      if (!seen.add(clip(o.title(), BUTTON_TITLE_MAX))) {
+      if (!seen.add(Clip.withEllipsis(o.title(), BUTTON_TITLE_MAX))) {
         return false;
       }
     }
     return true;
-  }
-
-  /**
-   * Shortens to at most {@code max} UTF-16 units (how Meta counts), ending with an ellipsis, and
-   * never splits an emoji or other surrogate pair.
-   */
-  static String clip(String s, int max) {
-    if (s.length() <= max) {
-      return s;
-    }
-    int end = max - 1;
-    if (Character.isHighSurrogate(s.charAt(end - 1))) {
-      end--;
-    }
-    return s.substring(0, end).stripTrailing() + "…";
   }
 }

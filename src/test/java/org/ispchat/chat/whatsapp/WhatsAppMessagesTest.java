@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.ispchat.chat.Clip;
 import org.ispchat.chat.Reply;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class WhatsAppMessagesTest {
   @Test
   void clippingNeverSplitsAnEmoji() {
     String title = "a".repeat(22) + "😀😀";
-    String clipped = WhatsAppMessages.clip(title, 24);
+    String clipped = Clip.withEllipsis(title, 24);
     assertTrue(clipped.length() <= 24);
     assertFalse(Character.isHighSurrogate(clipped.charAt(clipped.length() - 2)), clipped);
   }

@@ -1,9 +1,12 @@
-package org.ispchat.platform;
+package org.ispchat;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
 import org.ispchat.outbox.MessageLogResource;
+import org.ispchat.platform.AdminAuthentication;
+import org.ispchat.platform.ApiBodyLimit;
+import org.ispchat.platform.JsonErrors;
 
 /**
  * The JSON API under {@code /api}: billing systems and deploy scripts. Its classes are listed

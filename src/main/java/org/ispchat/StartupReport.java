@@ -1,4 +1,4 @@
-package org.ispchat.platform;
+package org.ispchat;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;

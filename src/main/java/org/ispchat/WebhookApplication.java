@@ -1,9 +1,10 @@
-package org.ispchat.platform;
+package org.ispchat;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
 import org.ispchat.chat.whatsapp.WhatsAppWebhookResource;
+import org.ispchat.platform.JsonErrors;
 
 /** The messaging platforms' callbacks under {@code /webhooks}. */
 @ApplicationPath("webhooks")
