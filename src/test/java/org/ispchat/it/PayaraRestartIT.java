@@ -14,6 +14,7 @@ import org.ispchat.testing.FakeGraphApi;
 import org.ispchat.testing.MetaWebhooks;
 import org.ispchat.testing.PayaraProcess;
 import org.ispchat.testing.Poll;
+import org.ispchat.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * last 200; a second node on the same database must answer every stored message, once, in each
  * person's order.
  *
- * <p>Runs its own Payara Micro processes (Arquillian cannot kill -9), with its own ports and H2
- * file, so it is Payara-only; the kill-durability it checks lives in the app and the database.
+ * <p>Runs its own Payara Micro processes (Arquillian cannot kill -9), with its own ports and a
+ * fresh database of the run's kind (H2 file, PostgreSQL schema, MariaDB database).
  */
 class PayaraRestartIT {
 
@@ -33,14 +34,8 @@ class PayaraRestartIT {
   @Test
   void messagesStoredBeforeAKillAreAnsweredAfterTheRestart() throws Exception {
     FakeGraphApi graph = FakeGraphApi.on(FAKE_PORT);
-    String db =
-        "jdbc:h2:file:"
-            + System.getProperty("project.build.directory", "target")
-            + "/it-data/restart-"
-            + System.currentTimeMillis()
-            + ";WRITE_DELAY=0";
-    Map<String, String> settings = new HashMap<>();
-    settings.put("ispchat.db.url", db);
+    TestDatabase db = TestDatabase.forOneNode("restart");
+    Map<String, String> settings = new HashMap<>(db.settings());
     settings.put("whatsapp.app-secret", MetaWebhooks.APP_SECRET);
     settings.put("whatsapp.access-token", "restart-token");
     settings.put("whatsapp.graph-url", "http://127.0.0.1:" + FAKE_PORT + "/v23.0");
@@ -97,6 +92,7 @@ class PayaraRestartIT {
       }
     } finally {
       graph.stop();
+      db.close();
     }
   }
 }

@@ -28,6 +28,16 @@ public final class PayaraProcess implements AutoCloseable {
 
   public static PayaraProcess start(String name, int port, Map<String, String> settings)
       throws IOException {
+    return start(name, port, settings, List.of());
+  }
+
+  /**
+   * Starts Payara Micro as an operator would, with extra command-line options (e.g. {@code
+   * --rootdir DIR}), and waits until it is ready.
+   */
+  public static PayaraProcess start(
+      String name, int port, Map<String, String> settings, List<String> options)
+      throws IOException {
     Path target = Path.of(System.getProperty("project.build.directory", "target"));
     Path basedir = Path.of(System.getProperty("project.basedir", "."));
     List<String> command = new ArrayList<>();
@@ -49,11 +59,12 @@ public final class PayaraProcess implements AutoCloseable {
             target.resolve("ispchat.war").toString(),
             "--contextroot",
             "/"));
+    command.addAll(options);
     File log = target.resolve(name + ".log").toFile();
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(log)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
             .directory(target.toFile())
             .start();
     PayaraProcess server = new PayaraProcess(process, port);

@@ -1,0 +1,221 @@
+package org.ispchat.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ispchat.testing.AdminApi;
+import org.ispchat.testing.FakeGraphApi;
+import org.ispchat.testing.MetaWebhooks;
+import org.ispchat.testing.PayaraProcess;
+import org.ispchat.testing.Poll;
+import org.ispchat.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node is killed with SIGKILL while it is answering (the Graph API answers slowly, so sends are
+ * in flight and turns are waiting), then started again with the very same command, as an operator
+ * would: Payara Micro with {@code --rootdir}, which at boot first redeploys the application it
+ * remembers and then deploys the {@code --deploy} WAR over it while the first copy is already busy.
+ * The node must serve again (no 404), be ready, and answer every acknowledged message exactly once,
+ * in each person's order, also when Meta re-delivers every webhook.
+ *
+ * <p>The one thing no system can know after a kill is whether a request that was on the wire to
+ * Meta at that instant was taken: ispchat sends it again once its lease runs out (at least once;
+ * docs/operations.md). Such sends are recognised exactly here: the fake took them, but ispchat
+ * never recorded their id, and the fake took them before the kill. There can be at most as many as
+ * the node had senders; every other reply is sent once.
+ */
+class PayaraKillRestartIT {
+
+  private static final int PORT = Integer.getInteger("it.http.port", 18080) + 6;
+  private static final int FAKE_PORT = Integer.getInteger("it.fake.port", 18090) + 5;
+  private static final int CUSTOMERS = Integer.getInteger("it.restart.customers", 40);
+  private static final int PER_CUSTOMER = 5;
+  private static final int SENDERS = 8;
+
+  @Test
+  void aNodeKilledWhileAnsweringRestartsOnItsRootDirAndAnswersEveryMessageOnce() throws Exception {
+    FakeGraphApi graph = FakeGraphApi.on(FAKE_PORT);
+    try (TestDatabase db = TestDatabase.forOneNode("kill-restart")) {
+      Map<String, String> settings = new HashMap<>(db.settings());
+      settings.put("whatsapp.app-secret", MetaWebhooks.APP_SECRET);
+      settings.put("whatsapp.verify-token", MetaWebhooks.VERIFY_TOKEN);
+      settings.put("whatsapp.access-token", "kill-restart-token");
+      settings.put("whatsapp.graph-url", "http://127.0.0.1:" + FAKE_PORT + "/v23.0");
+      settings.put("ispchat.outbox.senders", Integer.toString(SENDERS));
+      // A short lease, so a send that was on the wire at the kill is retried within the test.
+      settings.put("ispchat.outbox.lease", "PT5S");
+      settings.put(
+          "ispchat.admin.password", System.getProperty("it.admin.password", "it-admin-password"));
+      Path rootDir =
+          Path.of(
+              System.getProperty("project.build.directory", "target"),
+              "it-data",
+              "rootdir-" + System.currentTimeMillis());
+      List<String> options = List.of("--rootdir", rootDir.toString());
+
+      Map<String, List<String>> sent = new LinkedHashMap<>();
+      List<String> deliveries = new ArrayList<>();
+      long t0 = System.currentTimeMillis() / 1000;
+      for (int c = 0; c < CUSTOMERS; c++) {
+        String customer = MetaWebhooks.newCustomer();
+        sent.put(customer, new ArrayList<>());
+        graph.delay(customer, Duration.ofMillis(250));
+      }
+      for (int i = 0; i < PER_CUSTOMER; i++) {
+        for (var customer : sent.entrySet()) {
+          String wamid = MetaWebhooks.newWamid();
+          customer.getValue().add(wamid);
+          deliveries.add(
+              MetaWebhooks.envelope(MetaWebhooks.text(customer.getKey(), wamid, "m" + i, t0 + i)));
+        }
+      }
+      int total = deliveries.size();
+
+      long killedAt;
+      PayaraProcess first = PayaraProcess.start("kill-restart", PORT, settings, options);
+      try {
+        MetaWebhooks meta = new MetaWebhooks(first.base());
+        for (String json : deliveries) {
+          var r = meta.deliver(json);
+          assertEquals(200, r.statusCode(), r.body());
+        }
+        Poll.until(() -> graph.sends(s -> true).size() >= 10, Duration.ofSeconds(60), "sends");
+      } finally {
+        killedAt = System.nanoTime();
+        first.kill();
+      }
+      int sentBeforeKill = graph.sends(s -> true).size();
+      assertTrue(sentBeforeKill < total, "work was still waiting at the kill: " + sentBeforeKill);
+
+      long restartAt = System.nanoTime();
+      try (PayaraProcess second = PayaraProcess.start("kill-restart", PORT, settings, options)) {
+        MetaWebhooks meta = new MetaWebhooks(second.base());
+        // The remembered copy is replaced by the --deploy one during boot; wait until the webhook
+        // answers Meta's handshake, as it must from then on.
+        Poll.until(
+            () -> handshake(second.base()) == 200, Duration.ofSeconds(90), "webhook handshake");
+        long firstAnswer =
+            Poll.until(
+                    () -> graph.sends(s -> s.receivedNanos() > restartAt),
+                    s -> !s.isEmpty(),
+                    Duration.ofSeconds(60),
+                    "a first answer after the restart")
+                .stream()
+                .mapToLong(FakeGraphApi.Send::receivedNanos)
+                .min()
+                .orElseThrow();
+        // Meta re-delivers everything it may not have seen acknowledged.
+        int refused = 0;
+        for (String json : deliveries) {
+          int status = meta.deliver(json).statusCode();
+          while (status != 200) {
+            refused++;
+            Thread.sleep(200);
+            status = meta.deliver(json).statusCode();
+          }
+        }
+        AdminApi admin = new AdminApi(second.base());
+        Poll.until(
+            () -> sent.keySet().stream().allMatch(c -> recorded(admin, c).size() == PER_CUSTOMER),
+            Duration.ofSeconds(120),
+            "every message answered and its reply recorded");
+        long answeredAt = System.nanoTime();
+        // Longer than the lease: a claim that was still open would have been sent again by now.
+        int settled = graph.sends(s -> true).size();
+        Poll.holds(
+            () -> graph.sends(s -> true).size() == settled,
+            Duration.ofSeconds(7),
+            "no further sends");
+
+        int inDoubt = 0;
+        for (var customer : sent.entrySet()) {
+          List<JsonObject> replies = recorded(admin, customer.getKey());
+          Map<String, String> repliedTo = new HashMap<>();
+          for (JsonObject o : replies) {
+            assertEquals(
+                null,
+                repliedTo.put(o.getString("provider_message_id"), o.getString("in_reply_to")),
+                "one reply per send");
+          }
+          assertEquals(
+              Set.copyOf(customer.getValue()),
+              Set.copyOf(repliedTo.values()),
+              "each message of " + customer.getKey() + " has exactly one reply");
+          List<FakeGraphApi.Send> taken = graph.acceptedTo(customer.getKey());
+          Set<String> seen = new HashSet<>();
+          for (FakeGraphApi.Send s : taken) {
+            if (!repliedTo.containsKey(s.wamid())) {
+              inDoubt++;
+              assertTrue(
+                  s.receivedNanos() < killedAt,
+                  "a send ispchat did not record was on the wire at the kill");
+            } else {
+              assertTrue(seen.add(s.wamid()));
+            }
+          }
+          assertEquals(
+              customer.getValue(),
+              taken.stream()
+                  .filter(s -> repliedTo.containsKey(s.wamid()))
+                  .map(s -> repliedTo.get(s.wamid()))
+                  .toList(),
+              "replies to " + customer.getKey() + " in order");
+        }
+        assertTrue(inDoubt <= SENDERS, inDoubt + " sends in doubt, at most one per sender");
+        assertEquals(200, get(second.base().resolve("health/ready")), "ready after the restart");
+        System.out.printf(
+            "kill -9 restart: %d messages, %d sent before the kill, first answer %.1f s after the"
+                + " restart command, all answered %.1f s after it, %d re-deliveries refused"
+                + " during the boot-time redeploy, %d sends in doubt at the kill%n",
+            total,
+            sentBeforeKill,
+            (firstAnswer - restartAt) / 1e9,
+            (answeredAt - restartAt) / 1e9,
+            refused,
+            inDoubt);
+      }
+    } finally {
+      graph.stop();
+    }
+  }
+
+  /** The replies ispchat recorded as sent to this person (with Meta's id). */
+  private static List<JsonObject> recorded(AdminApi admin, String customer) {
+    return admin.outbound(customer).stream()
+        .filter(o -> o.containsKey("provider_message_id"))
+        .toList();
+  }
+
+  private static int handshake(URI base) {
+    return get(
+        base.resolve(
+            "webhooks/whatsapp?hub.mode=subscribe&hub.verify_token="
+                + MetaWebhooks.VERIFY_TOKEN
+                + "&hub.challenge=42"));
+  }
+
+  private static int get(URI uri) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+}
