@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.ispchat.testing.AdminApi;
 import org.ispchat.testing.FakeGraphApi;
 import org.ispchat.testing.MetaWebhooks;
@@ -90,9 +92,27 @@ class PayaraKillRestartIT {
       PayaraProcess first = PayaraProcess.start("kill-restart", PORT, settings, options);
       try {
         MetaWebhooks meta = new MetaWebhooks(first.base());
-        for (String json : deliveries) {
-          var r = meta.deliver(json);
-          assertEquals(200, r.statusCode(), r.body());
+        // Every customer's messages one after the other, the customers in parallel: all are
+        // acknowledged within a moment, so most are still waiting when the node dies.
+        var customers = Executors.newFixedThreadPool(8);
+        try {
+          List<Future<?>> acks = new ArrayList<>();
+          for (int c = 0; c < CUSTOMERS; c++) {
+            int first0 = c;
+            acks.add(
+                customers.submit(
+                    () -> {
+                      for (int i = first0; i < total; i += CUSTOMERS) {
+                        var r = meta.deliver(deliveries.get(i));
+                        assertEquals(200, r.statusCode(), r.body());
+                      }
+                    }));
+          }
+          for (Future<?> ack : acks) {
+            ack.get();
+          }
+        } finally {
+          customers.shutdownNow();
         }
         Poll.until(() -> graph.sends(s -> true).size() >= 10, Duration.ofSeconds(60), "sends");
       } finally {
