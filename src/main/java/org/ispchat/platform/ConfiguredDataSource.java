@@ -31,6 +31,9 @@ public class ConfiguredDataSource implements DataSource {
    */
   private static volatile boolean closed;
 
+  /** What the first connection was made with; what {@link #closeForUndeploy} closes. */
+  private static volatile DatabaseSettings opened;
+
   private volatile DataSource vendor;
   private PrintWriter logWriter;
   private volatile int loginTimeout;
@@ -73,7 +76,7 @@ public class ConfiguredDataSource implements DataSource {
         Statement s = c.createStatement()) {
       s.execute("SHUTDOWN");
       LOG.info("Embedded database closed");
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       // Already closed (every connection was returned and H2 closed it) is the usual reason.
       LOG.log(Level.FINE, "Embedded database not shut down: {0}", e.getMessage());
     }
@@ -92,7 +95,9 @@ public class ConfiguredDataSource implements DataSource {
         ds = vendor;
         if (ds == null) {
           Config config = ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader());
-          ds = DatabaseSettings.from(config).createVendorDataSource();
+          DatabaseSettings settings = DatabaseSettings.from(config);
+          ds = settings.createVendorDataSource();
+          opened = settings;
           if (loginTimeout > 0) {
             ds.setLoginTimeout(loginTimeout);
           }

@@ -34,6 +34,8 @@ public class Lifecycle {
   }
 
   private final AtomicReference<State> state = new AtomicReference<>(State.DEPLOYING);
+  // Read at start: while the server shuts down, its configuration service may already be gone.
+  private volatile Duration drainTimeout = Duration.ofSeconds(10);
 
   @Inject Event<BackgroundStarted> started;
   @Inject Workers workers;
@@ -56,6 +58,11 @@ public class Lifecycle {
   }
 
   void start() {
+    drainTimeout =
+        config
+            .getOptionalValue("ispchat.shutdown.drain-timeout", String.class)
+            .map(Duration::parse)
+            .orElse(Duration.ofSeconds(10));
     if (state.compareAndSet(State.DEPLOYING, State.RUNNING)) {
       LOG.info("Deployment complete: background work starts");
       started.fire(new BackgroundStarted());
@@ -67,16 +74,20 @@ public class Lifecycle {
     if (before == State.STOPPING || before == State.STOPPED) {
       return;
     }
-    Duration drain = drainTimeout();
+    Duration drain = drainTimeout;
     LOG.log(
         Level.INFO,
         "Undeploying: no new background work; waiting up to {0} s for the work under way",
         drain.toMillis() / 1000.0);
     long t0 = System.nanoTime();
-    List<String> stuck = workers.drain(drain);
-    state.set(State.STOPPED);
-    ConfiguredDataSource.closeForUndeploy();
-    QuietDuplicates.remove();
+    List<String> stuck = List.of();
+    try {
+      stuck = workers.drain(drain);
+    } finally {
+      state.set(State.STOPPED);
+      ConfiguredDataSource.closeForUndeploy();
+      QuietDuplicates.remove();
+    }
     LOG.log(
         Level.INFO,
         "Background work stopped in {0} ms{1}; database connections closed",
@@ -84,12 +95,5 @@ public class Lifecycle {
           (System.nanoTime() - t0) / 1_000_000,
           stuck.isEmpty() ? "" : " (left running: " + stuck + ")"
         });
-  }
-
-  private Duration drainTimeout() {
-    return config
-        .getOptionalValue("ispchat.shutdown.drain-timeout", String.class)
-        .map(Duration::parse)
-        .orElse(Duration.ofSeconds(10));
   }
 }

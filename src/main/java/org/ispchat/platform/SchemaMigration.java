@@ -69,10 +69,14 @@ public class SchemaMigration {
       // Fails the deployment as a whole: nothing half-started answers requests without a database.
       throw new IllegalStateException(problem, e);
     }
-    LOG.log(
-        Level.INFO,
-        "Database schema ({0}) at version {1}, {2} migration(s) applied",
-        new Object[] {vendor, result.targetSchemaVersion, result.migrationsExecuted});
+    if (result.migrationsExecuted == 0) {
+      LOG.log(Level.INFO, "Database schema ({0}) is up to date", vendor);
+    } else {
+      LOG.log(
+          Level.INFO,
+          "Database schema ({0}) at version {1}, {2} migration(s) applied",
+          new Object[] {vendor, result.targetSchemaVersion, result.migrationsExecuted});
+    }
     accounts.ensureFirstAdmin();
   }
 }
