@@ -8,8 +8,8 @@ import java.util.logging.Logger;
 
 /**
  * Whether this deployment may do background work. Work starts only once the application has
- * finished deploying ({@link DeploymentListener}) and stops before anything it needs is taken
- * away: on undeploy or shutdown the state turns to stopping at once (timers and workers take no new
+ * finished deploying ({@link DeploymentListener}) and stops before anything it needs is taken away:
+ * on undeploy or shutdown the state turns to stopping at once (timers and workers take no new
  * work), in-flight work gets a bounded time to finish, and only then may the data source go.
  *
  * <p>Every timer tick and every loop that claims work asks {@link #running()} first; a deployment
