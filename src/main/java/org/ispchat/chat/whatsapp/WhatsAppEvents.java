@@ -64,7 +64,8 @@ public final class WhatsAppEvents {
    */
   public static WhatsAppDelivery parse(byte[] body, Instant receivedAt) {
     JsonObject root = readObject(body);
-    if (!BUSINESS_ACCOUNT.equals(string(root, "object"))) {
+    if (!(root.get("object") instanceof JsonString object
+        && BUSINESS_ACCOUNT.equals(object.getString()))) {
       throw new MalformedWebhook("the body is not a WhatsApp Business Account webhook", null);
     }
     WhatsAppEvents events = new WhatsAppEvents(receivedAt);
