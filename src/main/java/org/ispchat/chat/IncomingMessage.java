@@ -20,13 +20,26 @@ public record IncomingMessage(
     String choiceId,
     Instant sentAt) {
 
+  /**
+   * The longest provider message id kept (Meta's are at most 128 characters). The id is the
+   * duplicate key, so it is stored whole or not at all: a clipped one could merge two messages.
+   */
+  public static final int MAX_ID_LENGTH = 200;
+
   public IncomingMessage {
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(sentAt, "sentAt");
-    requireText(providerMessageId, "provider message id");
+    requireId(providerMessageId);
     requireText(businessNumber, "business number");
     requireText(sender, "sender");
+  }
+
+  static void requireId(String providerMessageId) {
+    requireText(providerMessageId, "provider message id");
+    if (providerMessageId.length() > MAX_ID_LENGTH) {
+      throw new IllegalArgumentException("provider message id is longer than " + MAX_ID_LENGTH);
+    }
   }
 
   static void requireText(String value, String what) {

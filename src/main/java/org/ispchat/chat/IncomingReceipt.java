@@ -21,6 +21,6 @@ public record IncomingReceipt(
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(reportedAt, "reportedAt");
-    IncomingMessage.requireText(providerMessageId, "provider message id");
+    IncomingMessage.requireId(providerMessageId);
   }
 }

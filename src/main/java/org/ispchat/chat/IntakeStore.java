@@ -50,8 +50,10 @@ public class IntakeStore {
 
     Set<ChatKey> chats = new HashSet<>();
     for (IncomingMessage m : messages.values()) {
-      em.persist(new InboundMessage(m, now));
-      chats.add(new ChatKey(m.channel(), m.sender()));
+      InboundMessage stored = new InboundMessage(m, now);
+      em.persist(stored);
+      // The key as stored (an over-long sender is clipped): the one its chat row can hold.
+      chats.add(stored.chatKey());
     }
     for (IncomingReceipt r : receipts.values()) {
       em.persist(new DeliveryReceipt(r, now));

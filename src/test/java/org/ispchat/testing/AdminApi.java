@@ -29,7 +29,13 @@ public final class AdminApi {
 
   /** The message log for one person, newest first. */
   public List<JsonObject> messages(String phone) {
-    HttpResponse<String> response = get("api/v1/admin/messages?phone=" + phone, authorization);
+    return messages(phone, 50);
+  }
+
+  /** The newest {@code limit} entries (at most 500) of the message log for one person. */
+  public List<JsonObject> messages(String phone, int limit) {
+    HttpResponse<String> response =
+        get("api/v1/admin/messages?phone=" + phone + "&limit=" + limit, authorization);
     if (response.statusCode() != 200) {
       throw new AssertionError(
           "message log answered " + response.statusCode() + ": " + response.body());

@@ -1,9 +1,9 @@
 package org.ispchat.testing;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +21,9 @@ import javax.crypto.spec.SecretKeySpec;
  * them to the server the way Meta does: POST with {@code X-Hub-Signature-256}.
  */
 public final class MetaWebhooks {
+
+  /** Looked up once: each static {@code Json.createX()} call scans the class path again. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   public static final String APP_SECRET = "it-app-secret";
   public static final String VERIFY_TOKEN = "it-verify-token";
@@ -48,7 +51,7 @@ public final class MetaWebhooks {
   }
 
   public static JsonObject text(String from, String wamid, String body, long timestamp) {
-    return message(from, wamid, timestamp, "text", Json.createObjectBuilder().add("body", body));
+    return message(from, wamid, timestamp, "text", JSON.createObjectBuilder().add("body", body));
   }
 
   public static JsonObject listReply(String from, String wamid, String id, String title, long ts) {
@@ -57,9 +60,31 @@ public final class MetaWebhooks {
         wamid,
         ts,
         "interactive",
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("type", "list_reply")
-            .add("list_reply", Json.createObjectBuilder().add("id", id).add("title", title)));
+            .add("list_reply", JSON.createObjectBuilder().add("id", id).add("title", title)));
+  }
+
+  public static JsonObject buttonReply(
+      String from, String wamid, String id, String title, long ts) {
+    return message(
+        from,
+        wamid,
+        ts,
+        "interactive",
+        JSON.createObjectBuilder()
+            .add("type", "button_reply")
+            .add("button_reply", JSON.createObjectBuilder().add("id", id).add("title", title)));
+  }
+
+  /** A quick-reply button of a template message (type "button", not "interactive"). */
+  public static JsonObject templateButton(String from, String wamid, String payload, long ts) {
+    return message(
+        from,
+        wamid,
+        ts,
+        "button",
+        JSON.createObjectBuilder().add("payload", payload).add("text", payload));
   }
 
   public static JsonObject media(String from, String wamid, String type, long ts) {
@@ -68,12 +93,12 @@ public final class MetaWebhooks {
         wamid,
         ts,
         type,
-        Json.createObjectBuilder().add("id", "1234567890").add("mime_type", "image/jpeg"));
+        JSON.createObjectBuilder().add("id", "1234567890").add("mime_type", "image/jpeg"));
   }
 
   private static JsonObject message(
       String from, String wamid, long ts, String type, JsonObjectBuilder content) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("from", from)
         .add("id", wamid)
         .add("timestamp", Long.toString(ts))
@@ -83,7 +108,7 @@ public final class MetaWebhooks {
   }
 
   public static JsonObject status(String wamid, String status, long ts, String recipient) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("id", wamid)
         .add("status", status)
         .add("timestamp", Long.toString(ts))
@@ -93,65 +118,78 @@ public final class MetaWebhooks {
 
   public static JsonObject failedStatus(
       String wamid, long ts, String recipient, int code, String title) {
-    return Json.createObjectBuilder(status(wamid, "failed", ts, recipient))
+    return JSON.createObjectBuilder(status(wamid, "failed", ts, recipient))
         .add(
             "errors",
-            Json.createArrayBuilder()
+            JSON.createArrayBuilder()
                 .add(
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("code", code)
                         .add("title", title)
                         .add("message", title)
-                        .add("error_data", Json.createObjectBuilder().add("details", title))))
+                        .add("error_data", JSON.createObjectBuilder().add("details", title))))
         .build();
   }
 
   /** The envelope around messages and statuses: object, entry, changes, value, metadata. */
   public static String envelope(List<JsonObject> messages, List<JsonObject> statuses) {
+    return delivery(List.of(List.of(value(PHONE_NUMBER_ID, messages, statuses))));
+  }
+
+  /**
+   * The value of one "messages" change: metadata of the business number, a contact per sender, the
+   * messages and the statuses.
+   */
+  public static JsonObject value(
+      String phoneNumberId, List<JsonObject> messages, List<JsonObject> statuses) {
     JsonObjectBuilder value =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("messaging_product", "whatsapp")
             .add(
                 "metadata",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("display_phone_number", "15550783881")
-                    .add("phone_number_id", PHONE_NUMBER_ID));
+                    .add("phone_number_id", phoneNumberId));
     if (!messages.isEmpty()) {
-      JsonArrayBuilder contacts = Json.createArrayBuilder();
+      JsonArrayBuilder contacts = JSON.createArrayBuilder();
       messages.stream()
           .map(m -> m.getString("from"))
           .distinct()
           .forEach(
               from ->
                   contacts.add(
-                      Json.createObjectBuilder()
-                          .add("profile", Json.createObjectBuilder().add("name", "Test Customer"))
+                      JSON.createObjectBuilder()
+                          .add("profile", JSON.createObjectBuilder().add("name", "Test Customer"))
                           .add("wa_id", from)));
       value.add("contacts", contacts);
-      JsonArrayBuilder array = Json.createArrayBuilder();
+      JsonArrayBuilder array = JSON.createArrayBuilder();
       messages.forEach(array::add);
       value.add("messages", array);
     }
     if (!statuses.isEmpty()) {
-      JsonArrayBuilder array = Json.createArrayBuilder();
+      JsonArrayBuilder array = JSON.createArrayBuilder();
       statuses.forEach(array::add);
       value.add("statuses", array);
     }
-    return Json.createObjectBuilder()
+    return value.build();
+  }
+
+  /**
+   * A delivery of several entries (Meta batches): each inner list is one entry's changes, given as
+   * {@link #value} objects, all of the field "messages".
+   */
+  public static String delivery(List<List<JsonObject>> entries) {
+    JsonArrayBuilder entryArray = JSON.createArrayBuilder();
+    for (List<JsonObject> values : entries) {
+      JsonArrayBuilder changes = JSON.createArrayBuilder();
+      values.forEach(
+          v -> changes.add(JSON.createObjectBuilder().add("field", "messages").add("value", v)));
+      entryArray.add(
+          JSON.createObjectBuilder().add("id", "102290129340398").add("changes", changes));
+    }
+    return JSON.createObjectBuilder()
         .add("object", "whatsapp_business_account")
-        .add(
-            "entry",
-            Json.createArrayBuilder()
-                .add(
-                    Json.createObjectBuilder()
-                        .add("id", "102290129340398")
-                        .add(
-                            "changes",
-                            Json.createArrayBuilder()
-                                .add(
-                                    Json.createObjectBuilder()
-                                        .add("field", "messages")
-                                        .add("value", value)))))
+        .add("entry", entryArray)
         .build()
         .toString();
   }

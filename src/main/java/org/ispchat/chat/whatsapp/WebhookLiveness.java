@@ -8,7 +8,8 @@ import org.eclipse.microprofile.health.Liveness;
 
 /**
  * Live while the application runs; carries the webhook refusal counters so that monitoring scraping
- * {@code /health/live} sees a wrong app secret (steadily rising signature rejections) early.
+ * {@code /health/live} sees a wrong app secret (steadily rising signature rejections) early, and
+ * entries skipped inside otherwise stored deliveries (a change in Meta's payloads).
  */
 @Liveness
 @ApplicationScoped
@@ -22,6 +23,7 @@ public class WebhookLiveness implements HealthCheck {
         .up()
         .withData("rejected_signatures", webhook.rejectedSignatures())
         .withData("malformed_bodies", webhook.malformed())
+        .withData("skipped_entries", webhook.skippedEntries())
         .build();
   }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ispchat.chat.IncomingBatch;
 import org.ispchat.chat.MessageIntake;
@@ -23,6 +24,7 @@ public class WhatsAppWebhook {
   private final AtomicLong rejectedSignatures = new AtomicLong();
   private WebhookSignature verifier;
   private final AtomicLong malformed = new AtomicLong();
+  private final AtomicLong skippedEntries = new AtomicLong();
 
   @jakarta.annotation.PostConstruct
   void readSecret() {
@@ -40,10 +42,12 @@ public class WhatsAppWebhook {
   }
 
   /**
-   * Verifies and stores one delivery; returns once it is committed.
+   * Verifies and stores one delivery, as far as it can be used; returns once it is committed.
+   * Entries that cannot be used are skipped, counted and named in one log line.
    *
    * @throws SignatureRejected the signature is missing or wrong: nothing was stored
-   * @throws MalformedWebhook the body is not Meta's JSON: nothing was stored
+   * @throws MalformedWebhook the body is not JSON or not a WhatsApp Business Account's: nothing was
+   *     stored
    */
   public IncomingBatch receive(byte[] body, String signature) {
     if (verifier == null) {
@@ -58,15 +62,30 @@ public class WhatsAppWebhook {
       count(rejectedSignatures, "X-Hub-Signature-256 does not match the body");
       throw new SignatureRejected("X-Hub-Signature-256 does not match the body.");
     }
-    IncomingBatch batch;
+    WhatsAppDelivery delivery;
     try {
-      batch = WhatsAppEvents.parse(body, clock.instant());
+      delivery = WhatsAppEvents.parse(body, clock.instant());
     } catch (MalformedWebhook e) {
       malformed.incrementAndGet();
       throw e;
     }
-    intake.accept(batch);
-    return batch;
+    intake.accept(delivery.batch());
+    if (delivery.skipped() > 0) {
+      // Counted after the commit, so that Meta's re-delivery after a 503 is not counted twice.
+      long total = skippedEntries.addAndGet(delivery.skipped());
+      LOG.log(
+          Level.WARNING,
+          "Stored a WhatsApp delivery of {0} message(s) and {1} receipt(s) without {2} unusable"
+              + " entr(ies) ({3} skipped since start): {4}",
+          new Object[] {
+            delivery.batch().messages().size(),
+            delivery.batch().receipts().size(),
+            delivery.skipped(),
+            total,
+            String.join("; ", delivery.firstSkipped())
+          });
+    }
+    return delivery.batch();
   }
 
   public long rejectedSignatures() {
@@ -75,6 +94,10 @@ public class WhatsAppWebhook {
 
   public long malformed() {
     return malformed.get();
+  }
+
+  public long skippedEntries() {
+    return skippedEntries.get();
   }
 
   private void count(AtomicLong counter, String why) {

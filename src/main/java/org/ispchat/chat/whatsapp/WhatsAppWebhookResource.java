@@ -18,9 +18,10 @@ import org.ispchat.platform.JsonErrors;
 
 /**
  * {@code /webhooks/whatsapp}: Meta's handshake (GET) and event deliveries (POST). A delivery gets
- * 200 only after it is committed; 401 for a bad signature, 400 for a body that is not Meta's JSON,
- * 413 over 4 MiB (nothing stored in those cases), 503 when the database cannot confirm the commit
- * (Meta delivers again).
+ * 200 only after what it holds is committed, entries that cannot be used skipped; 401 for a bad
+ * signature, 400 for a body that is not JSON or not a WhatsApp Business Account's, 413 over 4 MiB
+ * (nothing stored in those cases), 503 when the database cannot confirm the commit (Meta delivers
+ * again).
  */
 @Path("whatsapp")
 @ApplicationScoped

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.ispchat.chat.DeliveryStatus;
 import org.ispchat.chat.InboundKind;
 import org.ispchat.chat.IncomingBatch;
@@ -27,6 +28,10 @@ class WhatsAppEventsTest {
   }
 
   private static IncomingBatch parse(String json) {
+    return read(json).batch();
+  }
+
+  private static WhatsAppDelivery read(String json) {
     return WhatsAppEvents.parse(json.getBytes(StandardCharsets.UTF_8), NOW);
   }
 
@@ -139,6 +144,172 @@ class WhatsAppEventsTest {
     assertThrows(MalformedWebhook.class, () -> parse("[1,2]"));
     assertThrows(MalformedWebhook.class, () -> parse("{\"entry\": \"nope\"}"));
     assertThrows(MalformedWebhook.class, () -> parse(""));
+  }
+
+  @Test
+  void objectsOtherThanABusinessAccountAreRefused() {
+    assertThrows(MalformedWebhook.class, () -> parse("{\"object\":\"page\",\"entry\":[]}"));
+    assertThrows(MalformedWebhook.class, () -> parse("{\"object\":7,\"entry\":[]}"));
+    assertThrows(MalformedWebhook.class, () -> parse("{\"entry\":[]}"));
+  }
+
+  @Test
+  void bodiesBeyondTheParsersLimitsAreRefusedNotFailed() {
+    String deep = "[".repeat(2000) + "]".repeat(2000);
+    assertThrows(
+        MalformedWebhook.class,
+        () -> parse("{\"object\":\"whatsapp_business_account\",\"x\":" + deep + "}"));
+    String longNumber = "1".repeat(5000);
+    assertThrows(
+        MalformedWebhook.class,
+        () -> parse("{\"object\":\"whatsapp_business_account\",\"x\":" + longNumber + "}"));
+  }
+
+  @Test
+  void statusWithoutRecipientIsStoredAndItsSiblingsToo() {
+    WhatsAppDelivery delivery =
+        read(
+            envelope(
+                "\"messages\":[{\"from\":\"1\",\"id\":\"m\",\"timestamp\":\"1\",\"type\":\"text\",\"text\":{\"body\":\"x\"}}],"
+                    + "\"statuses\":[{\"id\":\"wamid.NoRecipient\",\"status\":\"delivered\",\"timestamp\":\"1\"},"
+                    + "{\"id\":\"wamid.NullRecipient\",\"status\":\"read\",\"timestamp\":\"1\",\"recipient_id\":null},"
+                    + "{\"id\":\"\",\"status\":\"read\",\"timestamp\":\"1\",\"recipient_id\":\"1\"},"
+                    + "{\"id\":null,\"status\":\"read\",\"timestamp\":\"1\",\"recipient_id\":\"1\"},"
+                    + "{\"status\":\"read\",\"timestamp\":\"1\",\"recipient_id\":\"\"}]"));
+    assertEquals(
+        List.of("wamid.NoRecipient", "wamid.NullRecipient"),
+        delivery.batch().receipts().stream().map(r -> r.providerMessageId()).toList());
+    assertEquals(1, delivery.batch().messages().size());
+    assertEquals(3, delivery.skipped());
+    assertEquals(
+        "entry[0].changes[0].value.statuses[2]: no usable id", delivery.firstSkipped().get(0));
+  }
+
+  @Test
+  void messageWithEmptyOrMissingSenderIsSkippedAndItsSiblingsStored() {
+    WhatsAppDelivery delivery =
+        read(
+            envelope(
+                "\"contacts\":[{\"wa_id\":\"1\"},{\"wa_id\":\"2\"}],"
+                    + "\"messages\":[{\"from\":\"\",\"id\":\"a\",\"type\":\"text\",\"text\":{\"body\":\"x\"}},"
+                    + "{\"from\":null,\"id\":\"b\",\"type\":\"text\",\"text\":{\"body\":\"x\"}},"
+                    + "{\"from\":\"  \",\"id\":\"c\",\"type\":\"text\",\"text\":{\"body\":\"x\"}},"
+                    + "{\"from\":\"2\",\"id\":\"d\",\"type\":\"text\",\"text\":{\"body\":\"x\"}}]"));
+    assertEquals(1, delivery.batch().messages().size(), "two contacts: the sender is not known");
+    assertEquals("2", delivery.batch().messages().get(0).sender());
+    assertEquals(3, delivery.skipped());
+    assertEquals(
+        "entry[0].changes[0].value.messages[0] a: no sender", delivery.firstSkipped().get(0));
+  }
+
+  @Test
+  void messagesWithoutUsableIdsOrBusinessNumberAreSkipped() {
+    String longId = "w".repeat(IncomingMessage.MAX_ID_LENGTH + 1);
+    WhatsAppDelivery delivery =
+        read(
+            envelope(
+                "\"messages\":[{\"from\":\"1\",\"id\":\"\",\"type\":\"text\",\"text\":{\"body\":\"x\"}},"
+                    + "{\"from\":\"1\",\"id\":{\"a\":1},\"type\":\"text\",\"text\":{\"body\":\"x\"}},"
+                    + "{\"from\":\"1\",\"id\":\""
+                    + longId
+                    + "\",\"type\":\"text\",\"text\":{\"body\":\"x\"}},"
+                    + "{\"from\":\"1\",\"id\":\"ok\",\"type\":\"text\",\"text\":{\"body\":\"x\"}}]"));
+    assertEquals(1, delivery.batch().messages().size());
+    assertEquals(3, delivery.skipped());
+
+    WhatsAppDelivery noNumber =
+        read(
+            envelope("\"x\":1")
+                .replace("\"phone_number_id\":\"106540352242922\"", "\"phone_number_id\":[]")
+                .replace(
+                    "\"x\":1",
+                    "\"messages\":[{\"from\":\"1\",\"id\":\"m\",\"type\":\"text\",\"text\":{\"body\":\"x\"}}],"
+                        + "\"statuses\":[{\"id\":\"s\",\"status\":\"sent\"}]"));
+    assertTrue(noNumber.batch().messages().isEmpty());
+    assertEquals(1, noNumber.batch().receipts().size(), "a receipt needs no business number");
+    assertEquals(1, noNumber.skipped());
+  }
+
+  @Test
+  void wrongTypedSiblingDoesNotSinkTheOthers() {
+    WhatsAppDelivery delivery =
+        read(
+            envelope(
+                "\"contacts\":\"nope\",\"statuses\":{\"id\":\"s\"},"
+                    + "\"messages\":[7,\"x\",null,[],{\"from\":\"1\",\"id\":\"ok\",\"timestamp\":\"1\","
+                    + "\"type\":\"interactive\",\"interactive\":[1],\"text\":\"not an object\"}]"));
+    assertEquals(1, delivery.batch().messages().size());
+    assertEquals(InboundKind.UNSUPPORTED, delivery.batch().messages().get(0).kind());
+    assertNull(delivery.batch().messages().get(0).senderName());
+    assertEquals(5, delivery.skipped(), "statuses not an array, four messages not objects");
+  }
+
+  @Test
+  void entriesAndChangesOfTheWrongShapeAreSkippedNotTheirNeighbours() {
+    String good =
+        "{\"field\":\"messages\",\"value\":{\"metadata\":{\"phone_number_id\":\"P\"},"
+            + "\"messages\":[{\"from\":\"1\",\"id\":\"a\",\"type\":\"text\",\"text\":{\"body\":\"x\"}}]}}";
+    String json =
+        "{\"object\":\"whatsapp_business_account\",\"entry\":[1,{\"changes\":\"x\"},{\"changes\":["
+            + "{\"field\":\"messages\",\"value\":[]},{\"value\":{}},{\"field\":true},\"c\","
+            + good
+            + "]}]}";
+    WhatsAppDelivery delivery = read(json);
+    assertEquals(1, delivery.batch().messages().size());
+    assertEquals(6, delivery.skipped());
+    assertEquals(
+        List.of(
+            "entry[0]: not an object",
+            "entry[1].changes: not an array",
+            "entry[2].changes[0]: value is not an object",
+            "entry[2].changes[1]: no field",
+            "entry[2].changes[2]: no field",
+            "entry[2].changes[3]: not an object"),
+        delivery.firstSkipped());
+
+    WhatsAppDelivery noEntries = read("{\"object\":\"whatsapp_business_account\",\"entry\":{}}");
+    assertTrue(noEntries.batch().isEmpty());
+    assertEquals(1, noEntries.skipped());
+  }
+
+  @Test
+  void impossibleTimestampsFallBackToTheArrivalTime() {
+    IncomingBatch batch =
+        parse(
+            envelope(
+                "\"statuses\":[{\"id\":\"a\",\"status\":\"sent\",\"timestamp\":\"-5\"},"
+                    + "{\"id\":\"b\",\"status\":\"sent\",\"timestamp\":\"99999999999999\"},"
+                    + "{\"id\":\"c\",\"status\":\"sent\",\"timestamp\":1e300},"
+                    + "{\"id\":\"d\",\"status\":\"sent\",\"timestamp\":1.5},"
+                    + "{\"id\":\"e\",\"status\":\"sent\",\"timestamp\":{}},"
+                    + "{\"id\":\"f\",\"status\":\"sent\",\"timestamp\":1749420001}]"));
+    assertEquals(6, batch.receipts().size());
+    batch.receipts().subList(0, 5).forEach(r -> assertEquals(NOW, r.reportedAt(), r.toString()));
+    assertEquals(Instant.ofEpochSecond(1749420001), batch.receipts().get(5).reportedAt());
+  }
+
+  @Test
+  void choiceWithoutAnIdIsAnsweredLikeAnUnknownType() {
+    IncomingBatch batch =
+        parse(
+            envelope(
+                "\"messages\":[{\"from\":\"1\",\"id\":\"a\",\"type\":\"interactive\","
+                    + "\"interactive\":{\"list_reply\":{\"id\":\"\",\"title\":\"T\"}}},"
+                    + "{\"from\":\"1\",\"id\":\"b\",\"type\":\"button\",\"button\":{\"payload\":9}}]"));
+    assertEquals(InboundKind.UNSUPPORTED, batch.messages().get(0).kind());
+    assertNull(batch.messages().get(0).text());
+    assertEquals(InboundKind.CHOICE, batch.messages().get(1).kind());
+    assertEquals("9", batch.messages().get(1).choiceId());
+  }
+
+  @Test
+  void nulCharactersAreDroppedBecauseNoDatabaseColumnTakesThem() {
+    IncomingBatch batch =
+        parse(
+            envelope(
+                "\"messages\":[{\"from\":\"1\",\"id\":\"a\",\"type\":\"text\","
+                    + "\"text\":{\"body\":\"in\\u0000ternet\"}}]"));
+    assertEquals("internet", batch.messages().get(0).text());
   }
 
   @Test
