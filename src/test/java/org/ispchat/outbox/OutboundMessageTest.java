@@ -99,4 +99,24 @@ class OutboundMessageTest {
             java.util.List.of(new Reply.Option("menu.balance", "Balance", "Check balance")));
     assertEquals(menu, new OutboundMessage(chat, "P", null, menu, T).reply());
   }
+
+  @Test
+  void aReplyWaitingToBeSentKeepsItsText() {
+    OutboundMessage queued = new OutboundMessage(chat, "P", null, new Reply.Text("hi"), T);
+    assertThrows(IllegalStateException.class, queued::forgetText);
+    queued.claim(T, T.plusSeconds(60));
+    assertThrows(IllegalStateException.class, queued::forgetText);
+    assertEquals(new Reply.Text("hi"), queued.reply());
+  }
+
+  @Test
+  void aForgottenReplyStillMovesForwardButCannotBeReadBack() {
+    OutboundMessage m = sent();
+    m.forgetText();
+    assertTrue(m.forgotten());
+    assertThrows(IllegalStateException.class, m::reply);
+    assertTrue(m.applyReceipt(DeliveryStatus.DELIVERED, "wamid.out", T, null, null, T));
+    assertEquals(OutboxStatus.DELIVERED, m.status());
+    assertEquals("text", m.kind());
+  }
 }
