@@ -76,6 +76,10 @@ public class InboundMessage {
   @Column(name = "last_error", length = 500)
   private String lastError;
 
+  /** Retention has removed what the person wrote (see {@link #forgetText}). */
+  @Column(nullable = false)
+  private boolean forgotten;
+
   protected InboundMessage() {}
 
   public InboundMessage(IncomingMessage m, Instant receivedAt) {
@@ -115,6 +119,20 @@ public class InboundMessage {
     } else {
       nextAttemptAt = now.plus(backoff);
     }
+  }
+
+  /**
+   * Removes what the person wrote, for retention: the text, and the last error, which can quote it.
+   * Who wrote, when, the kind and the outcome stay until the row itself is deleted. Refused while
+   * the message still waits to be answered, which needs the text.
+   */
+  void forgetText() {
+    if (status == InboundStatus.PENDING) {
+      throw new IllegalStateException("inbound message " + id + " still waits to be answered");
+    }
+    text = null;
+    lastError = null;
+    forgotten = true;
   }
 
   public ChatKey chatKey() {
@@ -175,5 +193,9 @@ public class InboundMessage {
 
   public String lastError() {
     return lastError;
+  }
+
+  public boolean forgotten() {
+    return forgotten;
   }
 }

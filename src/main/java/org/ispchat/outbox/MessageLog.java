@@ -28,7 +28,8 @@ public class MessageLog {
       String errorCode,
       String errorDetail,
       Instant at,
-      Instant updatedAt) {}
+      Instant updatedAt,
+      boolean textForgotten) {}
 
   public List<Entry> forPerson(ChannelType channel, String person, int limit) {
     List<Entry> entries = new ArrayList<>();
@@ -54,7 +55,8 @@ public class MessageLog {
                         o.errorCode(),
                         o.errorDetail(),
                         o.createdAt(),
-                        o.updatedAt())));
+                        o.updatedAt(),
+                        o.forgotten())));
     em.createQuery(
             "select m from InboundMessage m where m.channel = :c and m.sender = :p"
                 + " order by m.id desc",
@@ -77,7 +79,8 @@ public class MessageLog {
                         null,
                         m.lastError(),
                         m.receivedAt(),
-                        m.receivedAt())));
+                        m.receivedAt(),
+                        m.forgotten())));
     entries.sort(Comparator.comparing(Entry::at).thenComparing(Entry::id).reversed());
     return entries.size() > limit ? entries.subList(0, limit) : entries;
   }

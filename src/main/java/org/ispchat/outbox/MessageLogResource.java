@@ -54,7 +54,8 @@ public class MessageLogResource {
               .add("id", e.id())
               .add("kind", e.kind())
               .add("status", e.status())
-              .add("attempts", e.attempts());
+              .add("attempts", e.attempts())
+              .add("text_forgotten", e.textForgotten());
       optional(o, "provider_message_id", e.providerMessageId());
       optional(o, "in_reply_to", e.inReplyTo());
       optional(o, "error_code", e.errorCode());

@@ -101,6 +101,10 @@ public class OutboundMessage {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /** Retention has removed what we said (see {@link #forgetText}). */
+  @Column(nullable = false)
+  private boolean forgotten;
+
   @Version private long version;
 
   protected OutboundMessage() {}
@@ -233,7 +237,27 @@ public class OutboundMessage {
     return status != before;
   }
 
+  /**
+   * Removes what we said, for retention; to whom, when and what became of it stay until the row is
+   * deleted. Refused while the message still waits to be sent, which needs it. Receipts may still
+   * move the status on afterwards.
+   *
+   * <p>The payload becomes the empty string rather than null: the column is NOT NULL, and no one
+   * ALTER statement relaxes that on H2, PostgreSQL and MariaDB alike. {@link #forgotten} is what to
+   * ask.
+   */
+  void forgetText() {
+    if (status == OutboxStatus.QUEUED || status == OutboxStatus.SENDING) {
+      throw new IllegalStateException("outbound message " + id + " still waits to be sent");
+    }
+    payload = "";
+    forgotten = true;
+  }
+
   public Reply reply() {
+    if (forgotten) {
+      throw new IllegalStateException("outbound message " + id + " was forgotten (retention)");
+    }
     return ReplyCodec.decode(payload);
   }
 
@@ -315,6 +339,10 @@ public class OutboundMessage {
 
   public Instant updatedAt() {
     return updatedAt;
+  }
+
+  public boolean forgotten() {
+    return forgotten;
   }
 
   /** Our id as echoed back by providers that carry a correlation value. */

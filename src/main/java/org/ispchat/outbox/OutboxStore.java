@@ -19,15 +19,13 @@ import java.util.logging.Logger;
 import org.ispchat.chat.DeliveryReceipt;
 import org.ispchat.chat.SendResult;
 import org.ispchat.platform.Backoff;
+import org.ispchat.platform.SkipLocked;
 
 /** The outbox's transactions: claiming, recording what a send did, applying receipts. */
 @ApplicationScoped
 public class OutboxStore {
 
   private static final Logger LOG = Logger.getLogger(OutboxStore.class.getName());
-
-  /** Hibernate's value for SKIP LOCKED in jakarta.persistence.lock.timeout. */
-  private static final int SKIP_LOCKED = -2;
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
@@ -43,20 +41,19 @@ public class OutboxStore {
   public List<Claim> claim(int limit) {
     Instant now = clock.instant();
     List<OutboundMessage> heads =
-        em.createQuery(
-                "select o from OutboundMessage o"
-                    + " where o.status in (:queued, :sending) and o.nextAttemptAt <= :now"
-                    + " and not exists (select p.id from OutboundMessage p"
-                    + "     where p.chatId = o.chatId and p.sequence < o.sequence"
-                    + "     and p.status in (:queued, :sending))"
-                    + " order by o.nextAttemptAt, o.id",
-                OutboundMessage.class)
+        SkipLocked.rows(
+                em.createQuery(
+                    "select o from OutboundMessage o"
+                        + " where o.status in (:queued, :sending) and o.nextAttemptAt <= :now"
+                        + " and not exists (select p.id from OutboundMessage p"
+                        + "     where p.chatId = o.chatId and p.sequence < o.sequence"
+                        + "     and p.status in (:queued, :sending))"
+                        + " order by o.nextAttemptAt, o.id",
+                    OutboundMessage.class))
             .setParameter("queued", OutboxStatus.QUEUED)
             .setParameter("sending", OutboxStatus.SENDING)
             .setParameter("now", now)
             .setMaxResults(limit)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .setHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
             .getResultList();
     Instant leaseUntil = now.plus(settings.lease());
     return heads.stream()
@@ -108,13 +105,12 @@ public class OutboxStore {
   public int applyDueReceipts(int limit) {
     Instant now = clock.instant();
     List<DeliveryReceipt> receipts =
-        em.createQuery(
-                "select r from DeliveryReceipt r where r.nextCheckAt <= :now order by r.id",
-                DeliveryReceipt.class)
+        SkipLocked.rows(
+                em.createQuery(
+                    "select r from DeliveryReceipt r where r.nextCheckAt <= :now order by r.id",
+                    DeliveryReceipt.class))
             .setParameter("now", now)
             .setMaxResults(limit)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-            .setHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
             .getResultList();
     if (receipts.isEmpty()) {
       return 0;

@@ -69,9 +69,14 @@ public class Lifecycle {
     }
   }
 
-  void stop() {
+  /** Turns the state to stopping; true if this call did (and the caller must drain). */
+  boolean beginStop() {
     State before = state.getAndUpdate(s -> s == State.STOPPED ? s : State.STOPPING);
-    if (before == State.STOPPING || before == State.STOPPED) {
+    return before == State.DEPLOYING || before == State.RUNNING;
+  }
+
+  void stop() {
+    if (!beginStop()) {
       return;
     }
     Duration drain = drainTimeout;

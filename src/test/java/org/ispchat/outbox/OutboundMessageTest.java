@@ -113,4 +113,24 @@ class OutboundMessageTest {
     m.release(T.plusSeconds(4));
     assertEquals(OutboxStatus.SENT, m.status(), "a recorded send is never given back");
   }
+
+  @Test
+  void aReplyWaitingToBeSentKeepsItsText() {
+    OutboundMessage queued = new OutboundMessage(chat, "P", null, new Reply.Text("hi"), T);
+    assertThrows(IllegalStateException.class, queued::forgetText);
+    queued.claim(T, T.plusSeconds(60));
+    assertThrows(IllegalStateException.class, queued::forgetText);
+    assertEquals(new Reply.Text("hi"), queued.reply());
+  }
+
+  @Test
+  void aForgottenReplyStillMovesForwardButCannotBeReadBack() {
+    OutboundMessage m = sent();
+    m.forgetText();
+    assertTrue(m.forgotten());
+    assertThrows(IllegalStateException.class, m::reply);
+    assertTrue(m.applyReceipt(DeliveryStatus.DELIVERED, "wamid.out", T, null, null, T));
+    assertEquals(OutboxStatus.DELIVERED, m.status());
+    assertEquals("text", m.kind());
+  }
 }
