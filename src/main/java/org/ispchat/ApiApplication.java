@@ -2,6 +2,7 @@ package org.ispchat;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 import org.ispchat.outbox.MessageLogResource;
 import org.ispchat.platform.AdminAuthentication;
@@ -15,6 +16,12 @@ import org.ispchat.platform.JsonErrors;
  */
 @ApplicationPath("api")
 public class ApiApplication extends Application {
+  /** No WADL (Jersey serves one to anyone by default); the API is described in the docs. */
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of("jersey.config.server.wadl.disableWadl", true);
+  }
+
   @Override
   public Set<Class<?>> getClasses() {
     return Set.of(

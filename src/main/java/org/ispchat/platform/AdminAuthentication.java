@@ -2,23 +2,27 @@ package org.ispchat.platform;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * HTTP Basic with a console admin account for {@code /api/v1/admin/**} (deploy scripts, ops). Other
- * API paths use API keys and are not touched here.
+ * HTTP Basic with a console admin account for {@code /api/v1/admin/**} (deploy scripts, ops),
+ * throttled by {@link SignIn}: after repeated wrong passwords the account or the client address
+ * gets 429 with Retry-After. Other API paths use API keys and are not touched here.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class AdminAuthentication implements ContainerRequestFilter {
 
-  @Inject ConsoleAccounts accounts;
+  @Inject SignIn signIn;
+  @Context HttpServletRequest http;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -41,14 +45,31 @@ public class AdminAuthentication implements ContainerRequestFilter {
       return;
     }
     int colon = decoded.indexOf(':');
-    var account =
-        colon < 0
-            ? java.util.Optional.<ConsoleAccount>empty()
-            : accounts.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
-    if (account.isEmpty()) {
+    if (colon < 0) {
       request.abortWith(challenge("Wrong username or password."));
-    } else if (account.get().role() != ConsoleAccount.Role.ADMIN) {
-      request.abortWith(JsonErrors.of(403, "This needs a console admin."));
+      return;
+    }
+    SignIn.Outcome outcome =
+        signIn.attempt(
+            decoded.substring(0, colon), decoded.substring(colon + 1), http.getRemoteAddr());
+    if (outcome instanceof SignIn.Locked locked) {
+      long seconds = Math.max(1, locked.retryAfter().toSeconds());
+      request.abortWith(
+          Response.fromResponse(
+                  JsonErrors.of(
+                      429,
+                      "Too many failed sign-ins for this account or from this address; try again"
+                          + " in "
+                          + Math.max(1, (seconds + 59) / 60)
+                          + " minute(s)."))
+              .header("Retry-After", Long.toString(seconds))
+              .build());
+    } else if (outcome instanceof SignIn.SignedIn in) {
+      if (in.account().role() != ConsoleAccount.Role.ADMIN) {
+        request.abortWith(JsonErrors.of(403, "This needs a console admin."));
+      }
+    } else {
+      request.abortWith(challenge("Wrong username or password."));
     }
   }
 
