@@ -63,7 +63,9 @@ public class SignIn {
               LOG.log(
                   Level.WARNING,
                   "Console sign-in locked ({0}) for {1} minutes: user ''{2}'' from {3}",
-                  new Object[] {what, settings.lock().toMinutes(), username, address});
+                  new Object[] {
+                    what, settings.lock().toMinutes(), SignInThrottle.printable(username), address
+                  });
             });
     return new Refused();
   }

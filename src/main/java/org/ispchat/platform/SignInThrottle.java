@@ -1,10 +1,15 @@
 package org.ispchat.platform;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +41,7 @@ public final class SignInThrottle {
   public Optional<Duration> lockedFor(String username, String address) {
     Instant now = clock.instant();
     Duration account = remaining(byAccount.get(key(username)), now);
-    Duration from = remaining(byAddress.get(address), now);
+    Duration from = remaining(byAddress.get(addressKey(address)), now);
     Duration longest = account.compareTo(from) >= 0 ? account : from;
     return longest.isZero() ? Optional.empty() : Optional.of(longest);
   }
@@ -48,7 +53,7 @@ public final class SignInThrottle {
   public Optional<String> recordFailure(String username, String address) {
     Instant now = clock.instant();
     boolean account = count(byAccount, key(username), now, settings.maxFailuresPerAccount());
-    boolean from = count(byAddress, address, now, settings.maxFailuresPerAddress());
+    boolean from = count(byAddress, addressKey(address), now, settings.maxFailuresPerAddress());
     if (account && from) {
       return Optional.of("account and address");
     }
@@ -80,8 +85,40 @@ public final class SignInThrottle {
     return failures == null ? Duration.ZERO : failures.lockedFor(now);
   }
 
+  /** Usernames match ignoring case and spaces around them; a key is never longer than 100. */
   private static String key(String username) {
-    return username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+    return username == null ? "" : clip(username.strip().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * An IPv6 client is counted by its /64: one subscriber usually holds a whole /64 and could
+   * otherwise start afresh from each of its addresses. Literals only: nothing is looked up.
+   */
+  static String addressKey(String address) {
+    if (address == null) {
+      return "";
+    }
+    String a = address.strip();
+    if (a.indexOf(':') < 0) {
+      return clip(a);
+    }
+    try {
+      InetAddress ip = InetAddress.getByName(a.startsWith("[") ? a : "[" + a + "]");
+      return ip instanceof Inet6Address
+          ? HexFormat.of().formatHex(ip.getAddress(), 0, 8) + "::/64"
+          : ip.getHostAddress();
+    } catch (UnknownHostException e) {
+      return clip(a);
+    }
+  }
+
+  /** A username fit for one log line: no control characters, no novel-length junk. */
+  static String printable(String username) {
+    return username == null ? "(none)" : clip(username).replaceAll("\\p{Cntrl}", "?");
+  }
+
+  private static String clip(String s) {
+    return s.length() > 100 ? s.substring(0, 100) : s;
   }
 
   /** The recent failures of one account or address, and the lock they earned. */

@@ -89,4 +89,21 @@ class SignInThrottleTest {
     }
     assertTrue(throttle.trackedAccounts() <= SignInThrottle.MAX_TRACKED);
   }
+
+  @Test
+  void anIpv6SubscriberIsCountedByItsSlash64() {
+    assertEquals(
+        SignInThrottle.addressKey("2001:db8:1:2::1"),
+        SignInThrottle.addressKey("2001:db8:1:2::ff"));
+    assertTrue(
+        !SignInThrottle.addressKey("2001:db8:1:2::1")
+            .equals(SignInThrottle.addressKey("2001:db8:1:3::1")));
+    assertEquals("203.0.113.7", SignInThrottle.addressKey("203.0.113.7"));
+  }
+
+  @Test
+  void aUsernameInALogLineHasNoControlCharactersAndAnEnd() {
+    assertEquals("evil?name", SignInThrottle.printable("evil\nname"));
+    assertEquals(100, SignInThrottle.printable("x".repeat(5000)).length());
+  }
 }
