@@ -65,6 +65,12 @@ public record DatabaseSettings(String url, String user, String password) {
         return ds;
       }
       case MARIADB -> {
+        // The driver finds no SLF4J in the application and would write every server error to
+        // standard error itself; through java.util.logging its lines reach the server's log, obey
+        // its levels, and expected duplicate-key races can be told apart (QuietDuplicates).
+        if (System.getProperty("mariadb.logging.fallback") == null) {
+          System.setProperty("mariadb.logging.fallback", "JDK");
+        }
         try {
           var ds = new org.mariadb.jdbc.MariaDbDataSource(url);
           if (!user.isEmpty()) {

@@ -1,5 +1,8 @@
 package org.ispchat.platform;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -13,13 +16,17 @@ import java.util.regex.Pattern;
  * ({@link UniqueViolation}). Hibernate would also log the driver's text at WARN and ERROR, which
  * reads like a fault and pages someone at night.
  *
- * <p>Only Hibernate's SQL error category is filtered, and only unique violations: every other
- * database error is logged as before. Installed at deployment and removed at undeployment, so no
- * filter of an old deployment stays on the server's logger.
+ * <p>Only Hibernate's SQL error category and the MariaDB driver's error line are filtered, and only
+ * unique violations: every other database error is logged as before. Installed at deployment and
+ * removed at undeployment, so no filter of an old deployment stays on the server's logger.
  */
 final class QuietDuplicates implements Filter {
 
-  static final String CATEGORY = "org.hibernate.engine.jdbc.spi.SqlExceptionHelper";
+  /** Hibernate's SQL errors, and the MariaDB driver's own line for every error the server sends. */
+  static final List<String> CATEGORIES =
+      List.of(
+          "org.hibernate.engine.jdbc.spi.SqlExceptionHelper",
+          "org.mariadb.jdbc.message.server.ErrorPacket");
 
   // The warning "SQL Error: <code>, SQLState: <state>" and the drivers' own texts of H2,
   // PostgreSQL and MariaDB.
@@ -28,8 +35,8 @@ final class QuietDuplicates implements Filter {
           "SQLState: 23505|SQL Error: 1062, SQLState: 23000|Unique index or primary key violation"
               + "|duplicate key value violates unique constraint|Duplicate entry .* for key");
 
-  private static Logger logger; // held: the log manager keeps loggers only weakly
-  private static QuietDuplicates installed;
+  // Held: the log manager keeps loggers only weakly, and would forget the filter with them.
+  private static final Map<Logger, QuietDuplicates> INSTALLED = new HashMap<>();
 
   private final Filter previous;
 
@@ -38,21 +45,24 @@ final class QuietDuplicates implements Filter {
   }
 
   static synchronized void install() {
-    if (installed == null) {
-      logger = Logger.getLogger(CATEGORY);
-      installed = new QuietDuplicates(logger.getFilter());
-      logger.setFilter(installed);
+    if (INSTALLED.isEmpty()) {
+      for (String category : CATEGORIES) {
+        Logger logger = Logger.getLogger(category);
+        QuietDuplicates filter = new QuietDuplicates(logger.getFilter());
+        logger.setFilter(filter);
+        INSTALLED.put(logger, filter);
+      }
     }
   }
 
   static synchronized void remove() {
-    if (installed != null) {
-      if (logger.getFilter() == installed) {
-        logger.setFilter(installed.previous);
-      }
-      installed = null;
-      logger = null;
-    }
+    INSTALLED.forEach(
+        (logger, filter) -> {
+          if (logger.getFilter() == filter) {
+            logger.setFilter(filter.previous);
+          }
+        });
+    INSTALLED.clear();
   }
 
   @Override
