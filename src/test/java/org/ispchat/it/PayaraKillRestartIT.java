@@ -13,13 +13,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.ispchat.testing.AdminApi;
+import org.ispchat.testing.CustomerTexts;
 import org.ispchat.testing.FakeGraphApi;
 import org.ispchat.testing.MetaWebhooks;
 import org.ispchat.testing.PayaraProcess;
@@ -53,16 +53,10 @@ class PayaraKillRestartIT {
   void aNodeKilledWhileAnsweringRestartsOnItsRootDirAndAnswersEveryMessageOnce() throws Exception {
     FakeGraphApi graph = FakeGraphApi.on(FAKE_PORT);
     try (TestDatabase db = TestDatabase.forOneNode("kill-restart")) {
-      Map<String, String> settings = new HashMap<>(db.settings());
-      settings.put("whatsapp.app-secret", MetaWebhooks.APP_SECRET);
-      settings.put("whatsapp.verify-token", MetaWebhooks.VERIFY_TOKEN);
-      settings.put("whatsapp.access-token", "kill-restart-token");
-      settings.put("whatsapp.graph-url", "http://127.0.0.1:" + FAKE_PORT + "/v23.0");
+      Map<String, String> settings = PayaraProcess.settings(db, FAKE_PORT);
       settings.put("ispchat.outbox.senders", Integer.toString(SENDERS));
       // A short lease, so a send that was on the wire at the kill is retried within the test.
       settings.put("ispchat.outbox.lease", "PT5S");
-      settings.put(
-          "ispchat.admin.password", System.getProperty("it.admin.password", "it-admin-password"));
       Path rootDir =
           Path.of(
               System.getProperty("project.build.directory", "target"),
@@ -70,22 +64,10 @@ class PayaraKillRestartIT {
               "rootdir-" + System.currentTimeMillis());
       List<String> options = List.of("--rootdir", rootDir.toString());
 
-      Map<String, List<String>> sent = new LinkedHashMap<>();
-      List<String> deliveries = new ArrayList<>();
-      long t0 = System.currentTimeMillis() / 1000;
-      for (int c = 0; c < CUSTOMERS; c++) {
-        String customer = MetaWebhooks.newCustomer();
-        sent.put(customer, new ArrayList<>());
-        graph.delay(customer, Duration.ofMillis(250));
-      }
-      for (int i = 0; i < PER_CUSTOMER; i++) {
-        for (var customer : sent.entrySet()) {
-          String wamid = MetaWebhooks.newWamid();
-          customer.getValue().add(wamid);
-          deliveries.add(
-              MetaWebhooks.envelope(MetaWebhooks.text(customer.getKey(), wamid, "m" + i, t0 + i)));
-        }
-      }
+      CustomerTexts texts = CustomerTexts.of(CUSTOMERS, PER_CUSTOMER);
+      Map<String, List<String>> sent = texts.sent();
+      List<String> deliveries = texts.deliveries();
+      sent.keySet().forEach(customer -> graph.delay(customer, Duration.ofMillis(250)));
       int total = deliveries.size();
 
       PayaraProcess first = PayaraProcess.start("kill-restart", PORT, settings, options);

@@ -35,12 +35,7 @@ class PayaraRestartIT {
   void messagesStoredBeforeAKillAreAnsweredAfterTheRestart() throws Exception {
     FakeGraphApi graph = FakeGraphApi.on(FAKE_PORT);
     TestDatabase db = TestDatabase.forOneNode("restart");
-    Map<String, String> settings = new HashMap<>(db.settings());
-    settings.put("whatsapp.app-secret", MetaWebhooks.APP_SECRET);
-    settings.put("whatsapp.access-token", "restart-token");
-    settings.put("whatsapp.graph-url", "http://127.0.0.1:" + FAKE_PORT + "/v23.0");
-    settings.put(
-        "ispchat.admin.password", System.getProperty("it.admin.password", "it-admin-password"));
+    Map<String, String> settings = PayaraProcess.settings(db, FAKE_PORT);
 
     Map<String, List<String>> sentByCustomer = new LinkedHashMap<>();
     try {

@@ -48,12 +48,7 @@ class PayaraTwoNodesIT {
     FakeGraphApi graph = FakeGraphApi.on(FAKE_PORT);
     ExecutorService clients = Executors.newFixedThreadPool(16);
     try (TestDatabase db = TestDatabase.forSeveralNodes("two-nodes", DB_PORT)) {
-      Map<String, String> settings = new HashMap<>(db.settings());
-      settings.put("whatsapp.app-secret", MetaWebhooks.APP_SECRET);
-      settings.put("whatsapp.access-token", "two-nodes-token");
-      settings.put("whatsapp.graph-url", "http://127.0.0.1:" + FAKE_PORT + "/v23.0");
-      settings.put(
-          "ispchat.admin.password", System.getProperty("it.admin.password", "it-admin-password"));
+      Map<String, String> settings = PayaraProcess.settings(db, FAKE_PORT);
       var startA =
           CompletableFuture.supplyAsync(() -> start("two-nodes-a", BASE + 4, settings), clients);
       var startB =

@@ -10,12 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ispchat.testing.MetaWebhooks;
+import org.ispchat.testing.CustomerTexts;
 import org.ispchat.testing.Poll;
 import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.as.controller.client.OperationBuilder;
@@ -39,22 +37,10 @@ class WildFlyRedeployIT extends ServerTest {
 
   @Test
   void redeployingWhileAnsweringLosesNothingAndAnswersNothingTwice() throws Exception {
-    Map<String, List<String>> sent = new LinkedHashMap<>();
-    List<String> deliveries = new ArrayList<>();
-    long t0 = now();
-    for (int c = 0; c < CUSTOMERS; c++) {
-      String customer = MetaWebhooks.newCustomer();
-      sent.put(customer, new ArrayList<>());
-      graph.delay(customer, Duration.ofMillis(300));
-    }
-    for (int i = 0; i < PER_CUSTOMER; i++) {
-      for (var customer : sent.entrySet()) {
-        String wamid = MetaWebhooks.newWamid();
-        customer.getValue().add(wamid);
-        deliveries.add(
-            MetaWebhooks.envelope(MetaWebhooks.text(customer.getKey(), wamid, "m" + i, t0 + i)));
-      }
-    }
+    CustomerTexts texts = CustomerTexts.of(CUSTOMERS, PER_CUSTOMER);
+    Map<String, List<String>> sent = texts.sent();
+    List<String> deliveries = texts.deliveries();
+    sent.keySet().forEach(customer -> graph.delay(customer, Duration.ofMillis(300)));
     deliveries.forEach(json -> assertEquals(200, meta().deliver(json).statusCode()));
     Poll.until(
         () -> sent.keySet().stream().mapToInt(c -> graph.sendsTo(c).size()).sum() >= 5,

@@ -72,6 +72,21 @@ public final class PayaraProcess implements AutoCloseable {
     return server;
   }
 
+  /**
+   * What a node under test is configured with: this database, the Meta app secret and verify token
+   * the tests sign with, the fake Graph API on {@code graphPort}, the admin password of the run.
+   */
+  public static Map<String, String> settings(TestDatabase db, int graphPort) {
+    Map<String, String> settings = new java.util.HashMap<>(db.settings());
+    settings.put("whatsapp.app-secret", MetaWebhooks.APP_SECRET);
+    settings.put("whatsapp.verify-token", MetaWebhooks.VERIFY_TOKEN);
+    settings.put("whatsapp.access-token", "node-under-test-token");
+    settings.put("whatsapp.graph-url", "http://127.0.0.1:" + graphPort + "/v23.0");
+    settings.put(
+        "ispchat.admin.password", System.getProperty("it.admin.password", "it-admin-password"));
+    return settings;
+  }
+
   public URI base() {
     return URI.create("http://127.0.0.1:" + port + "/");
   }
