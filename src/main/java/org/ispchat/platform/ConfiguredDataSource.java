@@ -34,6 +34,9 @@ public class ConfiguredDataSource implements DataSource {
   /** What the first connection was made with; what {@link #closeForUndeploy} closes. */
   private static volatile DatabaseSettings opened;
 
+  /** Whether the last attempt failed: the operator is told once per outage, not per attempt. */
+  private static volatile boolean failing;
+
   private volatile DataSource vendor;
   private PrintWriter logWriter;
   private volatile int loginTimeout;
@@ -48,14 +51,38 @@ public class ConfiguredDataSource implements DataSource {
   @Override
   public Connection getConnection() throws SQLException {
     refuseWhenClosed();
-    return vendor().getConnection();
+    return connect();
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
     // The container passes the annotation's (empty) credentials; the configured ones win.
     refuseWhenClosed();
-    return vendor().getConnection();
+    return connect();
+  }
+
+  /**
+   * A new connection from the vendor's data source. The first failure after a success (or at start)
+   * is explained in one line naming the cause and the fix: at deployment the persistence unit opens
+   * the first connection before any ispchat code runs, and the server's own report of the failure
+   * is a wall of stack traces.
+   */
+  private Connection connect() throws SQLException {
+    DataSource ds = vendor();
+    try {
+      Connection c = ds.getConnection();
+      failing = false;
+      return c;
+    } catch (SQLException e) {
+      if (!failing) {
+        failing = true;
+        LOG.log(
+            Level.SEVERE,
+            "ispchat cannot open its database: {0}",
+            DatabaseProblem.explain(e, opened));
+      }
+      throw e;
+    }
   }
 
   /**

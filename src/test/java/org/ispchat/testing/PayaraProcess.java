@@ -20,10 +20,12 @@ public final class PayaraProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final File log;
 
-  private PayaraProcess(Process process, int port) {
+  private PayaraProcess(Process process, int port, File log) {
     this.process = process;
     this.port = port;
+    this.log = log;
   }
 
   public static PayaraProcess start(String name, int port, Map<String, String> settings)
@@ -36,6 +38,15 @@ public final class PayaraProcess implements AutoCloseable {
    * --rootdir DIR}), and waits until it is ready.
    */
   public static PayaraProcess start(
+      String name, int port, Map<String, String> settings, List<String> options)
+      throws IOException {
+    PayaraProcess server = launch(name, port, settings, options);
+    server.awaitReady(Duration.ofMinutes(3));
+    return server;
+  }
+
+  /** Starts Payara Micro and returns at once, for a test that expects the deployment to fail. */
+  public static PayaraProcess launch(
       String name, int port, Map<String, String> settings, List<String> options)
       throws IOException {
     Path target = Path.of(System.getProperty("project.build.directory", "target"));
@@ -67,9 +78,12 @@ public final class PayaraProcess implements AutoCloseable {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
             .directory(target.toFile())
             .start();
-    PayaraProcess server = new PayaraProcess(process, port);
-    server.awaitReady(Duration.ofMinutes(3), log);
-    return server;
+    return new PayaraProcess(process, port, log);
+  }
+
+  /** What the server has logged so far (its standard output and error). */
+  public String log() throws IOException {
+    return java.nio.file.Files.readString(log.toPath());
   }
 
   /**
@@ -107,7 +121,7 @@ public final class PayaraProcess implements AutoCloseable {
     }
   }
 
-  private void awaitReady(Duration within, File log) {
+  private void awaitReady(Duration within) {
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + within.toNanos();
     while (System.nanoTime() < deadline) {
