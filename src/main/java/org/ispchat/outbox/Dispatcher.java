@@ -123,8 +123,11 @@ public class Dispatcher {
       OutboxStatus status = store.record(claim.id(), result, backoff);
       LOG.info(() -> describe(claim, result, status));
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // Interrupted while waiting for its pacing slot (the drain time ran out): give the claim
+      // back first, with the flag cleared, since an interrupted thread's file I/O would close an
+      // embedded database's file under it.
       releaseQuietly(claim);
+      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       // Could not record the result; the claim expires and the message is tried again.
       LOG.log(Level.WARNING, e, () -> "Outbound message " + claim.id() + ": recording failed");
