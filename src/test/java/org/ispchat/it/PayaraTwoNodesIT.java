@@ -53,6 +53,16 @@ class PayaraTwoNodesIT {
           CompletableFuture.supplyAsync(() -> start("two-nodes-a", BASE + 4, settings), clients);
       var startB =
           CompletableFuture.supplyAsync(() -> start("two-nodes-b", BASE + 5, settings), clients);
+      // Both joined before either can fail the test, so that a node that did start is always
+      // stopped again (never left running behind a failed test).
+      CompletableFuture.allOf(startA, startB).exceptionally(e -> null).join();
+      if (startA.isCompletedExceptionally() || startB.isCompletedExceptionally()) {
+        for (var started : List.of(startA, startB)) {
+          if (!started.isCompletedExceptionally()) {
+            started.join().close();
+          }
+        }
+      }
       try (PayaraProcess a = startA.join();
           PayaraProcess b = startB.join()) {
         List<MetaWebhooks> nodes = List.of(new MetaWebhooks(a.base()), new MetaWebhooks(b.base()));
