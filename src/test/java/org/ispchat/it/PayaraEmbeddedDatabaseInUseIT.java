@@ -3,14 +3,11 @@ package org.ispchat.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.ispchat.testing.HttpStatus;
 import org.ispchat.testing.PayaraProcess;
 import org.ispchat.testing.Poll;
 import org.ispchat.testing.TestDatabase;
@@ -59,20 +56,12 @@ class PayaraEmbeddedDatabaseInUseIT {
             log.contains("ispchat cannot open its database: The embedded database " + url),
             "one line naming the cause");
         assertTrue(log.contains("use PostgreSQL or MariaDB"), "and the fix");
-        assertEquals(503, status(second.base().resolve("health/ready")), "not ready");
-        assertEquals(404, status(second.base().resolve("webhooks/whatsapp")), "no application");
-        assertEquals(200, status(first.base().resolve("health/ready")), "the first carries on");
+        assertEquals(503, HttpStatus.of(second.base().resolve("health/ready")), "not ready");
+        assertEquals(
+            404, HttpStatus.of(second.base().resolve("webhooks/whatsapp")), "no application");
+        assertEquals(
+            200, HttpStatus.of(first.base().resolve("health/ready")), "the first carries on");
       }
-    }
-  }
-
-  private static int status(URI uri) {
-    try {
-      return HttpClient.newHttpClient()
-          .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (Exception e) {
-      return -1;
     }
   }
 }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +18,7 @@ import java.util.concurrent.Future;
 import org.ispchat.testing.AdminApi;
 import org.ispchat.testing.CustomerTexts;
 import org.ispchat.testing.FakeGraphApi;
+import org.ispchat.testing.HttpStatus;
 import org.ispchat.testing.MetaWebhooks;
 import org.ispchat.testing.PayaraProcess;
 import org.ispchat.testing.Poll;
@@ -180,7 +178,8 @@ class PayaraKillRestartIT {
               "replies to " + customer.getKey() + " in order");
         }
         assertTrue(inDoubt <= SENDERS, inDoubt + " sends in doubt, at most one per sender");
-        assertEquals(200, get(second.base().resolve("health/ready")), "ready after the restart");
+        assertEquals(
+            200, HttpStatus.of(second.base().resolve("health/ready")), "ready after the restart");
         System.out.printf(
             "kill -9 restart: %d messages, %d sent before the kill, first answer %.1f s after the"
                 + " restart command, all answered %.1f s after it, %d re-deliveries refused"
@@ -205,20 +204,10 @@ class PayaraKillRestartIT {
   }
 
   private static int handshake(URI base) {
-    return get(
+    return HttpStatus.of(
         base.resolve(
             "webhooks/whatsapp?hub.mode=subscribe&hub.verify_token="
                 + MetaWebhooks.VERIFY_TOKEN
                 + "&hub.challenge=42"));
-  }
-
-  private static int get(URI uri) {
-    try {
-      return HttpClient.newHttpClient()
-          .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (Exception e) {
-      return -1;
-    }
   }
 }

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ispchat.testing.CustomerTexts;
+import org.ispchat.testing.HttpStatus;
 import org.ispchat.testing.Poll;
 import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.as.controller.client.OperationBuilder;
@@ -77,7 +75,7 @@ class WildFlyRedeployIT extends ServerTest {
           graph.acceptedTo(customer.getKey()).stream().map(s -> answered.get(s.wamid())).toList(),
           "replies to " + customer.getKey() + " in order");
     }
-    assertEquals(200, status(URI.create(System.getProperty("it.health.url"))), "ready");
+    assertEquals(200, HttpStatus.of(URI.create(System.getProperty("it.health.url"))), "ready");
     System.out.printf(
         "WildFly redeploy while busy: %d of %d answered before, redeploy took %.1f s%n",
         before, CUSTOMERS * PER_CUSTOMER, (redeployed - started) / 1e9);
@@ -95,16 +93,6 @@ class WildFlyRedeployIT extends ServerTest {
       ModelNode result =
           client.execute(OperationBuilder.create(op).addFileAsAttachment(war).build());
       assertTrue(Operations.isSuccessfulOutcome(result), result.toString());
-    }
-  }
-
-  private static int status(URI uri) {
-    try {
-      return HttpClient.newHttpClient()
-          .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (Exception e) {
-      return -1;
     }
   }
 }
