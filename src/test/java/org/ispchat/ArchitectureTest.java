@@ -32,7 +32,9 @@ class ArchitectureTest {
           "platform", Set.of(),
           "chat", Set.of("platform"),
           "outbox", Set.of("chat", "platform"),
-          "dialog", Set.of("chat", "platform"));
+          "splynx", Set.of("chat", "platform"),
+          "autoreply", Set.of("chat", "platform"),
+          "dialog", Set.of("chat", "outbox", "platform", "splynx", "autoreply"));
 
   @Test
   void theCoreImportsNoFeatureAndPlatformImportsNothingAboveIt() {
