@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
@@ -65,6 +66,9 @@ public class Chat {
 
   @Version private long version;
 
+  /** When this person was last heard from before the message now being answered. */
+  @Transient private Instant previousActivityAt;
+
   protected Chat() {}
 
   public Chat(ChatKey key, Instant now) {
@@ -76,6 +80,7 @@ public class Chat {
 
   /** Records that a message from this person is being answered. */
   public void noteInbound(InboundMessage message, Instant now) {
+    previousActivityAt = lastActivityAt;
     businessNumber = message.businessNumber();
     if (message.senderName() != null) {
       senderName = message.senderName();
@@ -134,6 +139,14 @@ public class Chat {
 
   public String pendingData() {
     return pendingData;
+  }
+
+  /**
+   * When this person was last heard from before the message being answered now (the chat's
+   * creation for a first message): how long the conversation was idle.
+   */
+  public Instant previousActivityAt() {
+    return previousActivityAt != null ? previousActivityAt : lastActivityAt;
   }
 
   public Instant lastInboundAt() {

@@ -71,6 +71,25 @@ public class ChatRepository {
         .findFirst();
   }
 
+  /**
+   * The person's latest text messages, oldest first: the recent conversation a hand-off carries to
+   * the agent. Messages whose words were removed (retention, a password) are left out.
+   */
+  public List<InboundMessage> recentTexts(ChatKey key, int limit) {
+    List<InboundMessage> newestFirst =
+        em.createQuery(
+                "select m from InboundMessage m where m.channel = :channel and m.sender = :sender"
+                    + " and m.text is not null order by m.sentAt desc, m.id desc",
+                InboundMessage.class)
+            .setParameter("channel", key.channel())
+            .setParameter("sender", key.sender())
+            .setMaxResults(limit)
+            .getResultList();
+    List<InboundMessage> oldestFirst = new java.util.ArrayList<>(newestFirst);
+    java.util.Collections.reverse(oldestFirst);
+    return oldestFirst;
+  }
+
   /** Chats with a message waiting that is due now: what a sweep hands to the workers. */
   public List<ChatKey> chatsWithDueMessages(Instant now, int limit) {
     return em.createQuery(

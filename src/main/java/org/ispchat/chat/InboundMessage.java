@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -80,6 +81,8 @@ public class InboundMessage {
   @Column(nullable = false)
   private boolean forgotten;
 
+  @Transient private boolean forgetWhenAnswered;
+
   protected InboundMessage() {}
 
   public InboundMessage(IncomingMessage m, Instant receivedAt) {
@@ -104,6 +107,23 @@ public class InboundMessage {
     status = InboundStatus.DONE;
     processedAt = now;
     lastError = null;
+    if (forgetWhenAnswered) {
+      text = null;
+      forgotten = true;
+    }
+  }
+
+  /**
+   * Asks that what the person wrote be removed as soon as the message is answered, in the same
+   * transaction: for a password typed to identify oneself, which must not stay in the database.
+   */
+  public void forgetTextWhenAnswered() {
+    forgetWhenAnswered = true;
+  }
+
+  /** Waits for a moment without counting an attempt: the answer needs something busy right now. */
+  void postpone(Instant until) {
+    nextAttemptAt = until;
   }
 
   /**

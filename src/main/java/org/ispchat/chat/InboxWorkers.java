@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ispchat.platform.BackgroundStarted;
@@ -39,12 +41,14 @@ public class InboxWorkers {
   @Inject Clock clock;
 
   private volatile ExecutorService pool;
+  private volatile ScheduledExecutorService later;
   private final Set<ChatKey> running = ConcurrentHashMap.newKeySet();
   private final Set<ChatKey> askedAgain = ConcurrentHashMap.newKeySet();
 
   void onStart(@Observes BackgroundStarted started) {
     if (settings.workers() > 0) {
       pool = workers.pool("inbox", settings.workers());
+      later = workers.scheduler("inbox-later");
       sweep();
     } else {
       LOG.info("ispchat.inbound.workers=0: this node stores messages but does not answer them");
@@ -93,10 +97,34 @@ public class InboxWorkers {
     }
   }
 
+  /**
+   * The message waits in the database (so the sweep finds it even if this node stops), and a nudge
+   * is scheduled for when it is due, so no worker sits waiting for it.
+   */
+  private void putOff(ChatKey key, AnswerLater busy) {
+    try {
+      turns.postpone(key, busy.delay());
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Could not put off a message in chat {0}; the sweep retries", key);
+      return;
+    }
+    ScheduledExecutorService s = later;
+    if (s != null && lifecycle.running()) {
+      try {
+        s.schedule(() -> nudge(key), busy.delay().toMillis(), TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException stopping) {
+        // Stopping: the message waits in the database for the next node or start.
+      }
+    }
+  }
+
   /** Returns true while the chat may have another message ready now. */
   private boolean takeOneTurn(ChatKey key) {
     try {
       return turns.takeTurn(key) == Turns.Outcome.ANSWERED_MORE_WAITING;
+    } catch (AnswerLater busy) {
+      putOff(key, busy);
+      return false;
     } catch (RuntimeException e) {
       if (LockConflict.causes(e)) {
         // Another node is answering this person right now; the sweep comes back to it.

@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +112,22 @@ public class Turns {
                     new Object[] {message.id(), message.attempts(), error});
               }
             });
+  }
+
+  /**
+   * Puts the chat's oldest waiting message off until {@code delay} from now, without counting an
+   * attempt: its answerer said it needs something busy (see {@link AnswerLater}). Under the chat's
+   * row lock, like {@link #recordFailure}, so a message another node answered meanwhile is left
+   * alone.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void postpone(ChatKey key, Duration delay) {
+    chats.lock(key);
+    Instant now = clock.instant();
+    chats
+        .nextPending(key)
+        .filter(message -> message.isDue(now))
+        .ifPresent(message -> message.postpone(now.plus(delay)));
   }
 
   private Answerer answererFor(Chat chat) {

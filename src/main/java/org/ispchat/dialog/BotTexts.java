@@ -22,6 +22,19 @@ public final class BotTexts {
     }
   }
 
+  /**
+   * The text with {@code {0}}, {@code {1}}, ... replaced by the arguments, in order. Plain
+   * replacement rather than MessageFormat: texts are edited by admins, and MessageFormat would eat
+   * their apostrophes.
+   */
+  public String format(String key, Object... args) {
+    String text = get(key);
+    for (int i = 0; i < args.length; i++) {
+      text = text.replace("{" + i + "}", String.valueOf(args[i]));
+    }
+    return text;
+  }
+
   // Without this, a server running with an Arabic default locale would answer English speakers in
   // Arabic: the base bundle (English) must be the fallback, not the JVM's locale.
   private static final ResourceBundle.Control NO_FALLBACK_TO_JVM =

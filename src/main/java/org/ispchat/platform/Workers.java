@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,6 +46,19 @@ public class Workers {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), threadFactory);
     pools.put(pool, name);
     return pool;
+  }
+
+  /**
+   * A one-thread scheduler for delayed nudges (work that must wait a moment without holding a
+   * worker), named for the logs and drained like the pools.
+   */
+  public synchronized ScheduledExecutorService scheduler(String name) {
+    if (closed) {
+      throw new IllegalStateException("the application is stopping; no new " + name + " scheduler");
+    }
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(threadFactory);
+    pools.put(scheduler, name);
+    return scheduler;
   }
 
   /**
