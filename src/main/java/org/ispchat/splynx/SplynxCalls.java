@@ -1,0 +1,170 @@
+package org.ispchat.splynx;
+
+import static org.ispchat.platform.JsonP.JSON;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * Every HTTP call to Splynx goes through here, under MicroProfile Fault Tolerance, so that a slow
+ * or failing Splynx cannot hold the bot's threads: each call has a deadline ({@code @Timeout}, 4
+ * s), at most 12 run at once per method ({@code @Bulkhead}; the next fails at once with {@code
+ * BulkheadException}), and after half of the last 10 calls failed as "unavailable" the breaker
+ * opens for 30 s ({@code @CircuitBreaker}; a refused card, a refused plan change or a 404 is an
+ * answer, not a failure). Only reads are retried, once; a change is never retried here, because a
+ * change whose answer was lost may have been made: the façade's {@code find...} twins decide.
+ *
+ * <p>The annotations sit on the class, so the standard MicroProfile Fault Tolerance keys change
+ * them for both methods, e.g. {@code org.ispchat.splynx.SplynxCalls/Bulkhead/value=20} or {@code
+ * org.ispchat.splynx.SplynxCalls/Timeout/value=6000}; {@code
+ * org.ispchat.splynx.SplynxCalls/read/Retry/maxRetries=0} turns the read retry off.
+ */
+@ApplicationScoped
+@Timeout(4000)
+@Bulkhead(12)
+@CircuitBreaker(
+    requestVolumeThreshold = 10,
+    failureRatio = 0.5,
+    delay = 30,
+    delayUnit = ChronoUnit.SECONDS,
+    successThreshold = 1,
+    failOn = {SplynxUnavailable.class, TimeoutException.class},
+    skipOn = {SplynxNotFound.class, SplynxRejected.class})
+public class SplynxCalls {
+
+  @Inject SplynxSettings settings;
+  @Inject Clock clock;
+
+  private SplynxApi api;
+  private SplynxApi tokenApi;
+  private AccessTokens tokens;
+
+  @PostConstruct
+  void connect() {
+    if (settings.sandbox() || !settings.missing().isEmpty()) {
+      return;
+    }
+    String userAgent = settings.userAgent();
+    String key = settings.apiKey().orElseThrow();
+    String secret = settings.apiSecret().orElseThrow();
+    tokenApi = client(SplynxAuthorization.none(userAgent));
+    SplynxAuthorization authorization =
+        switch (settings.auth()) {
+          case BASIC -> SplynxAuthorization.basic(userAgent, key, secret);
+          case SIGNATURE ->
+              SplynxAuthorization.signed(userAgent, new ApiKeySignature(key, secret, clock));
+          case TOKEN -> {
+            tokens = new AccessTokens(tokenApi, new ApiKeySignature(key, secret, clock), clock);
+            yield SplynxAuthorization.token(userAgent, tokens);
+          }
+        };
+    api = client(authorization);
+  }
+
+  private SplynxApi client(SplynxAuthorization authorization) {
+    return RestClientBuilder.newBuilder()
+        .baseUri(settings.apiUrl().orElseThrow())
+        .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .property("microprofile.rest.client.disable.default.mapper", true)
+        .register(authorization)
+        .build(SplynxApi.class);
+  }
+
+  @PreDestroy
+  void disconnect() {
+    if (tokens != null) {
+      tokens.logout();
+    }
+  }
+
+  /** A call that changes nothing in Splynx; retried once when Splynx failed or was too slow. */
+  @Retry(
+      maxRetries = 1,
+      delay = 200,
+      jitter = 100,
+      retryOn = {SplynxDown.class, TimeoutException.class})
+  public JsonValue read(String what, Function<SplynxApi, Response> call) {
+    return exchange(what, call);
+  }
+
+  /** A call that changes something in Splynx; never retried after Splynx may have acted. */
+  public JsonValue change(String what, Function<SplynxApi, Response> call) {
+    return exchange(what, call);
+  }
+
+  /**
+   * Whether Splynx accepts this customer-portal login and password. The token Splynx issues for
+   * them is logged out at once: ispchat only wanted the yes or no. Neither is logged.
+   */
+  public boolean customerSignIn(String login, String password) {
+    requireConnected();
+    String what = "a customer sign-in (POST admin/auth/tokens)";
+    SplynxAnswer answer =
+        SplynxAnswer.of(
+            what,
+            () ->
+                tokenApi.createToken(
+                    JSON.createObjectBuilder()
+                        .add("auth_type", "customer")
+                        .add("login", login)
+                        .add("password", password)
+                        .build()));
+    if (answer.status() == 400 || answer.status() == 401 || answer.status() == 422) {
+      return false;
+    }
+    Splynx.AuthToken token =
+        Splynx.AuthToken.from(
+            SplynxJson.object(SplynxErrors.check(what, answer.status(), answer.body())));
+    if (!token.refreshToken().isEmpty()) {
+      try {
+        SplynxAnswer.of("a token logout", () -> tokenApi.deleteToken(token.refreshToken()));
+      } catch (SplynxUnavailable e) {
+        // The customer's token expires by itself; the sign-in still stands.
+      }
+    }
+    return true;
+  }
+
+  private JsonValue exchange(String what, Function<SplynxApi, Response> call) {
+    requireConnected();
+    String tokenSent = tokens == null ? null : tokens.peek();
+    SplynxAnswer answer = SplynxAnswer.of(what, () -> call.apply(api));
+    if (answer.status() == 401 && settings.auth() != SplynxSettings.Auth.BASIC) {
+      // A 401 means Splynx did nothing, so sending the request once more is safe, changes
+      // included. Signature: the nonce is increasing where it is made, but concurrent requests
+      // (threads, other nodes) can reach Splynx out of order, and Splynx refuses a nonce lower than
+      // one it has seen; a fresh nonce fixes that. Token: it expired or was revoked; the retry
+      // renews it (or obtains a new one). A second 401 is a real refusal of the key.
+      if (tokens != null) {
+        String code = SplynxErrors.internalCode(SplynxJson.parse(answer.body()));
+        tokens.refused(tokenSent == null ? tokens.peek() : tokenSent, code);
+      }
+      answer = SplynxAnswer.of(what, () -> call.apply(api));
+    }
+    return SplynxErrors.check(what, answer.status(), answer.body());
+  }
+
+  private void requireConnected() {
+    if (api == null) {
+      throw new SplynxUnavailable(
+          settings.sandbox()
+              ? "splynx.url is not set: the sandbox answers instead of a live Splynx"
+              : "Splynx is not configured: set " + String.join(", ", settings.missing()));
+    }
+  }
+}
