@@ -17,9 +17,14 @@ class AutoReplyMatcherTest {
 
   static AutoReplyRule rule(
       long id, MatchType type, String language, int priority, String... keywords) {
-    AutoReplyRule rule =
+    return withId(
+        id,
         new AutoReplyRule(
-            new RuleContent(List.of(keywords), type, language, priority, "reply " + id), T);
+            new RuleContent(List.of(keywords), type, language, priority, "reply " + id), T));
+  }
+
+  /** Ids come from the database's sequence; the tie-break on them needs some here. */
+  static AutoReplyRule withId(long id, AutoReplyRule rule) {
     try {
       Field field = AutoReplyRule.class.getDeclaredField("id");
       field.setAccessible(true);
