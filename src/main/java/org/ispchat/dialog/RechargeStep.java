@@ -2,6 +2,7 @@ package org.ispchat.dialog;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -62,6 +63,15 @@ public class RechargeStep implements Step {
       return List.of(
           new Reply.Text(t.format("recharge.done", turn.formats().money(done.newBalance()))));
     } catch (RefillCardRejected rejected) {
+      // After a timed-out attempt the customer may send the same card again: it is "used", by them.
+      Optional<Recharge> theirs =
+          accounts.findRecharge(account, code, turn.now().minus(Duration.ofDays(1)));
+      if (theirs.isPresent()) {
+        turn.restart();
+        return List.of(
+            new Reply.Text(
+                t.format("recharge.already", turn.formats().money(theirs.get().newBalance()))));
+      }
       LOG.log(
           Level.INFO,
           "Refill card refused for account {0} (request {1}): {2}",

@@ -113,8 +113,12 @@ class CustomerDialogTest {
         Bot.text(bot.says(AHMED, "RECHARGE 1234567890")));
     assertEquals(1, splynx.calls("recharge"));
     assertEquals(
-        "This voucher does not exist or has already been used.\n",
+        "This voucher has already been added to your account. Your balance is: 47.50 LYD.\n",
         Bot.text(bot.says(AHMED, "recharge 1234567890")));
+    splynx.add("9", "omar", "Omar", "218921111111", "0");
+    assertEquals(
+        "This voucher does not exist or has already been used.\n",
+        Bot.text(bot.says("218921111111", "Recharge 1234567890")));
   }
 
   @Test
