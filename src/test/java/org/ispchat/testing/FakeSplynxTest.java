@@ -198,6 +198,13 @@ class FakeSplynxTest {
   }
 
   @Test
+  void headCountsTheMatchesInXTotalCount() {
+    var r = send("HEAD", "admin/customers/customer?main_attributes%5Bstatus%5D=active", signed());
+    assertEquals(204, r.statusCode());
+    assertEquals("1", r.headers().firstValue("X-total-count").orElse(""));
+  }
+
+  @Test
   void phoneLikeFindsANumberInsideACommaSeparatedField() {
     JsonArray found = array(get("admin/customers/customer?" + phoneLike("922222222"), signed()));
     assertEquals(1, found.size());
