@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import org.ispchat.chat.whatsapp.WhatsAppWebhookResource;
 import org.ispchat.platform.JsonErrors;
+import org.ispchat.splynx.SplynxHookResource;
 
-/** The messaging platforms' callbacks under {@code /webhooks}. */
+/** The messaging platforms' and the billing system's callbacks under {@code /webhooks}. */
 @ApplicationPath("webhooks")
 public class WebhookApplication extends Application {
   /** No WADL (Jersey serves one to anyone by default); the API is described in the docs. */
@@ -18,6 +19,6 @@ public class WebhookApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(JsonErrors.class, WhatsAppWebhookResource.class);
+    return Set.of(JsonErrors.class, WhatsAppWebhookResource.class, SplynxHookResource.class);
   }
 }
