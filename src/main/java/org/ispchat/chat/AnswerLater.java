@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * Thrown by an {@link Answerer} whose answer needs something that is busy this instant (the billing
  * system's call limit is reached, say) and that has sent and changed nothing yet. The turn rolls
- * back and the message is tried again after {@link #delay()} without counting a failed attempt,
- * and without a worker thread waiting for it meanwhile. The answerer decides how long a message may
- * be put off; the core does not limit it.
+ * back and the message is tried again after {@link #delay()} without counting a failed attempt, and
+ * without a worker thread waiting for it meanwhile. The answerer decides how long a message may be
+ * put off; the core does not limit it.
  */
 public class AnswerLater extends RuntimeException {
 

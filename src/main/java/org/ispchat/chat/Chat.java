@@ -142,8 +142,8 @@ public class Chat {
   }
 
   /**
-   * When this person was last heard from before the message being answered now (the chat's
-   * creation for a first message): how long the conversation was idle.
+   * When this person was last heard from before the message being answered now (the chat's creation
+   * for a first message): how long the conversation was idle.
    */
   public Instant previousActivityAt() {
     return previousActivityAt != null ? previousActivityAt : lastActivityAt;

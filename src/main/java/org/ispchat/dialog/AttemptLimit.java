@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Failed tries of one kind (a portal sign-in, a refill-card code) by one subject (a phone number, an
- * account), counted in a window: after {@code max} failures within the window the subject is locked
- * out until the window's end. Stops guessing of passwords and card codes; kept in the database so a
- * guesser gains nothing from a second node or a restart.
+ * Failed tries of one kind (a portal sign-in, a refill-card code) by one subject (a phone number,
+ * an account), counted in a window: after {@code max} failures within the window the subject is
+ * locked out until the window's end. Stops guessing of passwords and card codes; kept in the
+ * database so a guesser gains nothing from a second node or a restart.
  */
 @Entity
 @Table(name = "attempt_limit")
@@ -23,7 +23,10 @@ public class AttemptLimit {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "attempt_limit_seq")
-  @SequenceGenerator(name = "attempt_limit_seq", sequenceName = "attempt_limit_seq", allocationSize = 20)
+  @SequenceGenerator(
+      name = "attempt_limit_seq",
+      sequenceName = "attempt_limit_seq",
+      allocationSize = 20)
   private Long id;
 
   @Column(nullable = false, length = 32)

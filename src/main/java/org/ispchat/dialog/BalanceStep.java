@@ -23,6 +23,7 @@ public class BalanceStep implements Step {
     Balance balance = turn.once("balance", () -> accounts.balance(turn.account().id()));
     turn.restart();
     return List.of(
-        new Reply.Text(turn.texts().format("balance.current", turn.formats().money(balance.amount()))));
+        new Reply.Text(
+            turn.texts().format("balance.current", turn.formats().money(balance.amount()))));
   }
 }

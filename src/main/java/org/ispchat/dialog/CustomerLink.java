@@ -14,11 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.ispchat.chat.ChannelType;
+import org.ispchat.chat.ChatKey;
 import org.ispchat.chat.Clip;
 import org.ispchat.splynx.Account;
 import org.ispchat.splynx.AccountStatus;
 import org.ispchat.splynx.Billing;
-import org.ispchat.chat.ChatKey;
 
 /**
  * Which billing account a chat speaks for, and how we know: the account's phone field holds the
@@ -40,7 +40,10 @@ public class CustomerLink {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_link_seq")
-  @SequenceGenerator(name = "customer_link_seq", sequenceName = "customer_link_seq", allocationSize = 20)
+  @SequenceGenerator(
+      name = "customer_link_seq",
+      sequenceName = "customer_link_seq",
+      allocationSize = 20)
   private Long id;
 
   @Enumerated(EnumType.STRING)
@@ -94,8 +97,8 @@ public class CustomerLink {
   }
 
   /**
-   * The account as last confirmed: enough to answer without asking the billing system again
-   * (login, name, billing type, status), until the next confirmation.
+   * The account as last confirmed: enough to answer without asking the billing system again (login,
+   * name, billing type, status), until the next confirmation.
    */
   public Account account() {
     return new Account(accountId, login, name, accountStatus, billing, partnerId, null);
@@ -109,7 +112,8 @@ public class CustomerLink {
   /** The billing system still vouches for the link; keeps what it now says of the account. */
   public void remember(Account account, Instant now) {
     if (!account.id().equals(accountId)) {
-      throw new IllegalArgumentException("link to " + accountId + " confirmed with " + account.id());
+      throw new IllegalArgumentException(
+          "link to " + accountId + " confirmed with " + account.id());
     }
     this.login = Clip.cut(account.login(), 200);
     this.name = Clip.cut(account.name(), 200);

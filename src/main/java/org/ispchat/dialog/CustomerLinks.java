@@ -6,7 +6,9 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import org.ispchat.chat.ChatKey;
 
-/** The chats' links to billing accounts (see {@link CustomerLink}), inside the turn's transaction. */
+/**
+ * The chats' links to billing accounts (see {@link CustomerLink}), inside the turn's transaction.
+ */
 @ApplicationScoped
 public class CustomerLinks {
 
@@ -14,7 +16,8 @@ public class CustomerLinks {
 
   public Optional<CustomerLink> of(ChatKey key) {
     return em.createQuery(
-            "select l from CustomerLink l where l.channel = :c and l.sender = :s", CustomerLink.class)
+            "select l from CustomerLink l where l.channel = :c and l.sender = :s",
+            CustomerLink.class)
         .setParameter("c", key.channel())
         .setParameter("s", key.sender())
         .getResultStream()

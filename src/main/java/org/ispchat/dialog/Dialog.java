@@ -111,7 +111,8 @@ public class Dialog implements Answerer {
       List<Reply> replies = new ArrayList<>();
       replies.add(new Reply.Text(turn.texts().get("language.changed")));
       Recognition.Outcome who = recognition.recognise(turn);
-      replies.addAll(who.account() != null && who.replies() == null ? mainMenu.start(turn) : orEmpty(who));
+      replies.addAll(
+          who.account() != null && who.replies() == null ? mainMenu.start(turn) : orEmpty(who));
       return replies;
     }
     if (!turn.isText()) {

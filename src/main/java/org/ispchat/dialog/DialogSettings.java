@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import org.eclipse.microprofile.config.Config;
 
-
 /**
  * The customer bot's settings, read once. {@code ispchat.currency} is shown with every amount
  * (Splynx has no currency field); {@code ispchat.support-phone} fills the support auto-reply.

@@ -17,9 +17,9 @@ import org.ispchat.chat.ChannelType;
 import org.ispchat.chat.ChatKey;
 
 /**
- * A chat handed to a person through a support ticket: while open, the bot is silent, the
- * customer's messages go to the ticket and the agents' replies come back to the chat. Ends when the
- * ticket is closed, when the customer asks for the menu, or after a quiet period.
+ * A chat handed to a person through a support ticket: while open, the bot is silent, the customer's
+ * messages go to the ticket and the agents' replies come back to the chat. Ends when the ticket is
+ * closed, when the customer asks for the menu, or after a quiet period.
  */
 @Entity
 @Table(name = "hand_off")

@@ -11,8 +11,8 @@ import org.ispchat.platform.Lifecycle;
 
 /**
  * Looks at the tickets of chats handed to a person: each every {@link #INTERVAL}, and one a Splynx
- * hook reported activity on at the next tick. Each hand-off is checked under its chat's row lock, so two nodes
- * never pass an agent's reply on twice.
+ * hook reported activity on at the next tick. Each hand-off is checked under its chat's row lock,
+ * so two nodes never pass an agent's reply on twice.
  */
 @Singleton
 public class HandOffRelay {

@@ -35,8 +35,8 @@ import org.ispchat.splynx.TicketNews;
  * replies in the ticket are passed on to the customer (looked for every few seconds, and at once
  * when a Splynx hook reports activity on the ticket).
  *
- * <p>Lock order everywhere: the chat first, then its hand-off, as in a turn, so a turn and the relay
- * never wait on each other in a circle.
+ * <p>Lock order everywhere: the chat first, then its hand-off, as in a turn, so a turn and the
+ * relay never wait on each other in a circle.
  */
 @ApplicationScoped
 public class HandOffs {
@@ -148,7 +148,10 @@ public class HandOffs {
           Level.INFO,
           "Ticket {0}: {1} agent reply(ies) passed to chat {2}{3}",
           new Object[] {
-            handOff.ticketId(), news.agentMessages().size(), chat.id(), news.closed() ? "; closed" : ""
+            handOff.ticketId(),
+            news.agentMessages().size(),
+            chat.id(),
+            news.closed() ? "; closed" : ""
           });
     }
   }

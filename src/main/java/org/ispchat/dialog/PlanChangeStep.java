@@ -56,8 +56,7 @@ public class PlanChangeStep implements Step {
     for (Plan p : offered) {
       rows.add(new Reply.Option("plan." + p.id(), clip(p.name(), 24), line(turn, p)));
     }
-    String body =
-        t.format("plan.list", line(turn, current.get().plan(), current.get().price()));
+    String body = t.format("plan.list", line(turn, current.get().plan(), current.get().price()));
     return List.of(new Reply.Menu(body, t.get("plan.button"), rows));
   }
 

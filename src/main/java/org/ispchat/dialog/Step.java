@@ -17,8 +17,8 @@ public interface Step {
   List<Reply> start(Turn turn);
 
   /**
-   * The answer to a message while this step is current; empty when the step does not understand
-   * it (the dialog then tries the auto-replies, then shows a hint and the menu).
+   * The answer to a message while this step is current; empty when the step does not understand it
+   * (the dialog then tries the auto-replies, then shows a hint and the menu).
    */
   default Optional<List<Reply>> answer(Turn turn) {
     return Optional.empty();

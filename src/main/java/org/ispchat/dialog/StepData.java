@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What a step keeps on the chat between two messages (the plan picked, the login typed), as
- * {@code key=value&...} text: readable in the database, and nothing a node would need to keep in
- * memory.
+ * What a step keeps on the chat between two messages (the plan picked, the login typed), as {@code
+ * key=value&...} text: readable in the database, and nothing a node would need to keep in memory.
  */
 public final class StepData {
 

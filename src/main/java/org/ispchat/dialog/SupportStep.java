@@ -11,7 +11,8 @@ import org.ispchat.chat.Reply;
 /**
  * Option 5: support. The customer describes the problem and the auto-reply rules answer what they
  * can ("slow" → restart the router); {@code test} checks the line, {@code agent} hands the chat to
- * a person. Auto-replies also answer outside this step, for anyone, since they hold no account data.
+ * a person. Auto-replies also answer outside this step, for anyone, since they hold no account
+ * data.
  */
 @ApplicationScoped
 public class SupportStep implements Step {

@@ -11,9 +11,9 @@ import org.ispchat.chat.InboundMessage;
 import org.ispchat.splynx.Account;
 
 /**
- * One message being answered: who wrote what, in which language, which account the chat speaks
- * for, and what this turn has already fetched from the billing system (so nothing is fetched twice
- * in one turn). Lives for one turn only; everything that must outlast it is on the {@link Chat}.
+ * One message being answered: who wrote what, in which language, which account the chat speaks for,
+ * and what this turn has already fetched from the billing system (so nothing is fetched twice in
+ * one turn). Lives for one turn only; everything that must outlast it is on the {@link Chat}.
  */
 public final class Turn {
 
@@ -26,7 +26,8 @@ public final class Turn {
   private BotTexts texts;
   private Account account;
 
-  public Turn(Chat chat, InboundMessage message, Language language, DialogSettings settings, Instant now) {
+  public Turn(
+      Chat chat, InboundMessage message, Language language, DialogSettings settings, Instant now) {
     this.chat = chat;
     this.message = message;
     this.settings = settings;

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class Words {
 
-  private static final Set<String> MENU = Set.of("menu", "0", "قائمة", "القائمة", "قائمه", "القائمه");
+  private static final Set<String> MENU =
+      Set.of("menu", "0", "قائمة", "القائمة", "قائمه", "القائمه");
   private static final Set<String> YES =
       Set.of("yes", "y", "confirm", "ok", "نعم", "اي", "أيوه", "ايوه", "تأكيد", "تاكيد", "موافق");
   private static final Set<String> NO = Set.of("no", "n", "cancel", "لا", "إلغاء", "الغاء");

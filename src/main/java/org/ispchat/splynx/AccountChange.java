@@ -43,7 +43,10 @@ public class AccountChange {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "account_change_seq")
-  @SequenceGenerator(name = "account_change_seq", sequenceName = "account_change_seq", allocationSize = 20)
+  @SequenceGenerator(
+      name = "account_change_seq",
+      sequenceName = "account_change_seq",
+      allocationSize = 20)
   private Long id;
 
   @Column(nullable = false, length = 100)
@@ -81,7 +84,12 @@ public class AccountChange {
   protected AccountChange() {}
 
   AccountChange(
-      String reference, Kind kind, String accountId, String requestedBy, String detail, Instant now) {
+      String reference,
+      Kind kind,
+      String accountId,
+      String requestedBy,
+      String detail,
+      Instant now) {
     this.reference = Objects.requireNonNull(reference, "reference");
     this.kind = Objects.requireNonNull(kind, "kind");
     this.accountId = Objects.requireNonNull(accountId, "accountId");

@@ -56,13 +56,16 @@ public class ChangeJournal {
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Optional<AccountChange> find(String reference) {
-    return em.createQuery("select c from AccountChange c where c.reference = :r", AccountChange.class)
+    return em.createQuery(
+            "select c from AccountChange c where c.reference = :r", AccountChange.class)
         .setParameter("r", reference)
         .getResultStream()
         .findFirst();
   }
 
-  /** The latest changes of one account, newest first: the audit trail for the console and support. */
+  /**
+   * The latest changes of one account, newest first: the audit trail for the console and support.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
   public java.util.List<AccountChange> ofAccount(String accountId, int limit) {
     return em.createQuery(

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.ispchat.chat.PhoneNumber;
 
 /**
  * The billing system over Splynx's REST API. Not itself a {@link SplynxAccounts} bean: the
@@ -92,30 +93,12 @@ public class LiveAccounts implements SplynxAccounts {
     return accounts;
   }
 
-  /** Whether one of the numbers in a phone field (split on , ; /) is this number. */
+  /**
+   * Whether the phone field (free-form, possibly several numbers) holds this number, each part read
+   * with the ISP's region as libphonenumber does.
+   */
   static boolean holdsNumber(String phoneField, String internationalDigits, String region) {
-    if (phoneField == null) {
-      return false;
-    }
-    for (String typed : phoneField.split("[,;/]")) {
-      if (!typed.isBlank() && sameNumber(typed.strip(), internationalDigits, region)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  // TODO(integration): use PhoneNumber.sameNumber(typed, internationalDigits, region) from chat,
-  // which reads local and international forms with libphonenumber; until it lands, the last nine
-  // digits are compared (enough to tell mobile numbers apart within one country).
-  private static boolean sameNumber(String typed, String internationalDigits, String region) {
-    String a = typed.replaceAll("\\D", "");
-    String b = internationalDigits.replaceAll("\\D", "");
-    if (a.length() < 7 || b.length() < 7) {
-      return false;
-    }
-    int n = Math.min(9, Math.min(a.length(), b.length()));
-    return a.substring(a.length() - n).equals(b.substring(b.length() - n));
+    return phoneField != null && PhoneNumber.sameNumber(phoneField, internationalDigits, region);
   }
 
   @Override

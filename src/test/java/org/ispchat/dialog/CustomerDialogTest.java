@@ -49,7 +49,8 @@ class CustomerDialogTest {
     splynx.usage.put("77", new Usage(12L * 1024 * 1024 * 1024, 88L * 1024 * 1024 * 1024));
     splynx.sessions.put(
         "7",
-        new Session(true, LocalDateTime.parse("2026-11-29T08:10:00"), "10.0.0.5", 1 << 30, 1 << 20));
+        new Session(
+            true, LocalDateTime.parse("2026-11-29T08:10:00"), "10.0.0.5", 1 << 30, 1 << 20));
     splynx.cards.put("1234567890", new BigDecimal("10"));
   }
 
@@ -157,7 +158,8 @@ class CustomerDialogTest {
   @Test
   void planChangeListsOfferedPlansAndChangesOnlyAfterConfirm() {
     Reply.Menu list = assertInstanceOf(Reply.Menu.class, bot.says(AHMED, "4").get(0));
-    assertEquals(List.of("plan.2", "plan.3"), list.options().stream().map(Reply.Option::id).toList());
+    assertEquals(
+        List.of("plan.2", "plan.3"), list.options().stream().map(Reply.Option::id).toList());
     assertEquals("MAX — 10 Mbps — 120.00 LYD", list.options().get(0).description());
     Reply.Buttons confirm =
         assertInstanceOf(Reply.Buttons.class, bot.taps(AHMED, "MAX", "plan.2").get(0));
@@ -285,7 +287,8 @@ class CustomerDialogTest {
   void severalAccountsOnOneNumberAreChosenByLoginAndRemembered() {
     splynx.add("8", "ahmed-shop", "Ahmed's shop", AHMED, "5");
     Reply.Buttons which = assertInstanceOf(Reply.Buttons.class, bot.says(AHMED, "hi").get(0));
-    assertEquals(List.of("ahmed", "ahmed-shop"), which.options().stream().map(Reply.Option::title).toList());
+    assertEquals(
+        List.of("ahmed", "ahmed-shop"), which.options().stream().map(Reply.Option::title).toList());
     assertTrue(Bot.text(bot.says(AHMED, "ahmed-shop")).contains("Using account ahmed-shop"));
     assertTrue(Bot.text(bot.says(AHMED, "3")).contains("5.00 LYD"));
   }
