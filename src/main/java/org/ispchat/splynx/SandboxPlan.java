@@ -7,7 +7,6 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A sandbox internet tariff: speeds, price, the monthly fair-use allowance (none: unlimited), the
@@ -107,6 +106,6 @@ public class SandboxPlan {
 
   @Override
   public String toString() {
-    return "SandboxPlan[" + id + " " + name.toLowerCase(Locale.ROOT) + "]";
+    return "SandboxPlan[" + id + " " + name + "]";
   }
 }
