@@ -41,8 +41,15 @@ public class SupportStep implements Step {
     if (turn.text() == null) {
       return Optional.empty();
     }
+    // A customer who chose English may still type an Arabic keyword, and the other way round.
+    Language written = Language.detect(turn.text(), turn.language());
     return autoReplies
         .match(turn.text(), turn.language().code)
+        .or(
+            () ->
+                written == turn.language()
+                    ? Optional.empty()
+                    : autoReplies.match(turn.text(), written.code))
         .map(
             rule ->
                 List.of(

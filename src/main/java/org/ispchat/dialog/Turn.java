@@ -9,6 +9,7 @@ import org.ispchat.chat.Chat;
 import org.ispchat.chat.InboundKind;
 import org.ispchat.chat.InboundMessage;
 import org.ispchat.splynx.Account;
+import org.ispchat.splynx.SplynxUnavailable;
 
 /**
  * One message being answered: who wrote what, in which language, which account the chat speaks for,
@@ -17,11 +18,15 @@ import org.ispchat.splynx.Account;
  */
 public final class Turn {
 
+  /** How long one turn may keep asking the billing system before it gives up. */
+  static final Duration BILLING_BUDGET = Duration.ofSeconds(6);
+
   private final Chat chat;
   private final InboundMessage message;
   private final DialogSettings settings;
   private final Instant now;
   private final Map<String, Object> fetched = new HashMap<>();
+  private final long startedNanos = System.nanoTime();
   private Language language;
   private BotTexts texts;
   private Account account;
@@ -126,11 +131,18 @@ public final class Turn {
     this.account = account;
   }
 
-  /** Fetches once per turn: a second step asking for the same thing gets the first answer. */
+  /**
+   * Fetches once per turn: a second step asking for the same thing gets the first answer. A turn
+   * that has already spent {@link #BILLING_BUDGET} waiting asks nothing more: each call may take up
+   * to its own timeout, and the customer is promised an answer within ten seconds.
+   */
   @SuppressWarnings("unchecked")
   public <T> T once(String what, Supplier<T> fetch) {
     Object known = fetched.get(what);
     if (known == null) {
+      if (System.nanoTime() - startedNanos > BILLING_BUDGET.toNanos()) {
+        throw new SplynxUnavailable("the billing system is answering too slowly for this turn");
+      }
       known = fetch.get();
       fetched.put(what, known);
     }

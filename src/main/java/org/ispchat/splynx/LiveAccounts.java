@@ -29,7 +29,6 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.ispchat.chat.PhoneNumber;
 
 /**
@@ -677,9 +676,6 @@ public class LiveAccounts implements SplynxAccounts {
       throw new SplynxUnavailable(
           "Splynx failed repeatedly; ispchat pauses calls to it for 30 s (circuit breaker open)",
           e);
-    } catch (TimeoutException e) {
-      throw new SplynxUnavailable(
-          "Splynx did not answer in time (org.ispchat.splynx.SplynxCalls/Timeout/value)", e);
     } catch (FaultToleranceException e) {
       throw new SplynxUnavailable("Splynx call stopped by fault tolerance: " + e.getMessage(), e);
     }

@@ -8,7 +8,10 @@ import org.ispchat.platform.Causes;
 /** One HTTP answer of Splynx, read fully and closed: status and body text. */
 record SplynxAnswer(int status, String body) {
 
-  /** Sends the request; a connection failure or a read timeout becomes {@link SplynxDown}. */
+  /**
+   * Sends the request; a connection failure becomes {@link SplynxDown}, a read timeout {@link
+   * SplynxTooSlow}.
+   */
   static SplynxAnswer of(String what, Supplier<Response> request) {
     try (Response response = request.get()) {
       String body = response.hasEntity() ? response.readEntity(String.class) : "";
@@ -19,6 +22,13 @@ record SplynxAnswer(int status, String body) {
         if (t instanceof SplynxUnavailable unavailable) {
           throw unavailable;
         }
+      }
+      if (Causes.any(
+          e,
+          t ->
+              t instanceof java.net.SocketTimeoutException
+                  || t instanceof java.net.http.HttpTimeoutException)) {
+        throw new SplynxTooSlow("Splynx did not answer " + what + " within splynx.read-timeout", e);
       }
       throw new SplynxDown(
           "Splynx could not be reached for "

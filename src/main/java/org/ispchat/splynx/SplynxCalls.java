@@ -15,26 +15,29 @@ import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * Every HTTP call to Splynx goes through here, under MicroProfile Fault Tolerance, so that a slow
- * or failing Splynx cannot hold the bot's threads: each call has a deadline ({@code @Timeout}, 4
- * s), at most 12 run at once per method ({@code @Bulkhead}; the next fails at once with {@code
- * BulkheadException}), and after half of the last 10 calls failed as "unavailable" the breaker
- * opens for 30 s ({@code @CircuitBreaker}; a refused card, a refused plan change or a 404 is an
- * answer, not a failure). Only reads are retried, once; a change is never retried here, because a
- * change whose answer was lost may have been made: the façade's {@code find...} twins decide.
+ * or failing Splynx cannot hold the bot's threads: each call has a deadline (the HTTP client's
+ * {@code splynx.connect-timeout} and {@code splynx.read-timeout}, 2 s and 3 s), at most 12 run at
+ * once per method ({@code @Bulkhead}; the next fails at once with {@code BulkheadException}), and
+ * after half of the last 10 calls failed as "unavailable" the breaker opens for 30 s
+ * ({@code @CircuitBreaker}; a refused card, a refused plan change or a 404 is an answer, not a
+ * failure). Only reads are retried, once; a change is never retried here, because a change whose
+ * answer was lost may have been made: the façade's {@code find...} twins decide.
  *
  * <p>The annotations sit on the class, so the standard MicroProfile Fault Tolerance keys change
- * them for both methods, e.g. {@code org.ispchat.splynx.SplynxCalls/Bulkhead/value=20} or {@code
- * org.ispchat.splynx.SplynxCalls/Timeout/value=6000}; {@code
+ * them for both methods, e.g. {@code org.ispchat.splynx.SplynxCalls/Bulkhead/value=20}; {@code
  * org.ispchat.splynx.SplynxCalls/read/Retry/maxRetries=0} turns the read retry off.
+ *
+ * <p>No {@code @Timeout}: it interrupts the calling thread, and that thread is a turn that goes on
+ * to commit; an interrupted thread that writes to an embedded H2 database closes its file channel
+ * and with it the database (seen in the tests: {@code ClosedByInterruptException}). The client's
+ * socket timeouts bound each call without interrupting anyone, and a turn stops asking Splynx once
+ * it has spent its budget (dialog.Turn).
  */
 @ApplicationScoped
-@Timeout(4000)
 @Bulkhead(12)
 @CircuitBreaker(
     requestVolumeThreshold = 10,
@@ -42,7 +45,7 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
     delay = 30,
     delayUnit = ChronoUnit.SECONDS,
     successThreshold = 1,
-    failOn = {SplynxUnavailable.class, TimeoutException.class},
+    failOn = {SplynxUnavailable.class},
     skipOn = {SplynxNotFound.class, SplynxRejected.class})
 public class SplynxCalls {
 
@@ -92,12 +95,17 @@ public class SplynxCalls {
     }
   }
 
-  /** A call that changes nothing in Splynx; retried once when Splynx failed or was too slow. */
+  /**
+   * A call that changes nothing in Splynx; retried once when Splynx failed at once (a 5xx, a
+   * refused connection). Not when it was too slow: a second slow try would only keep the customer
+   * waiting past the ten seconds they are promised an answer in.
+   */
   @Retry(
       maxRetries = 1,
       delay = 200,
       jitter = 100,
-      retryOn = {SplynxDown.class, TimeoutException.class})
+      retryOn = {SplynxDown.class},
+      abortOn = {SplynxTooSlow.class})
   public JsonValue read(String what, Function<SplynxApi, Response> call) {
     return exchange(what, call);
   }

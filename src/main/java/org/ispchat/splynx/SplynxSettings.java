@@ -59,7 +59,7 @@ public record SplynxSettings(
         nonBlank(config, "splynx.api-secret"),
         Auth.parse(nonBlank(config, "splynx.auth").orElse("signature")),
         Duration.parse(nonBlank(config, "splynx.connect-timeout").orElse("PT2S")),
-        Duration.parse(nonBlank(config, "splynx.read-timeout").orElse("PT5S")),
+        Duration.parse(nonBlank(config, "splynx.read-timeout").orElse("PT3S")),
         nonBlank(config, "splynx.ticket.type-id"),
         nonBlank(config, "splynx.ticket.group-id"),
         nonBlank(config, "splynx.ticket.priority").orElse("medium"),

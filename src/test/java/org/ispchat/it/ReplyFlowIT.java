@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.ispchat.testing.FakeGraphApi;
+import org.ispchat.testing.IspCustomers;
 import org.ispchat.testing.MetaWebhooks;
 import org.ispchat.testing.Poll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,8 @@ class ReplyFlowIT extends ServerTest {
 
   @Test
   void oneTextGetsOneMenuReplyToTheSender() {
-    String customer = MetaWebhooks.newCustomer();
+    String customer = IspCustomers.newMobile();
+    IspCustomers.add(splynx, customer, "0");
     var response =
         meta()
             .deliver(

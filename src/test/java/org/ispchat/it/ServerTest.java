@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import org.ispchat.testing.AdminApi;
 import org.ispchat.testing.FakeGraphApi;
+import org.ispchat.testing.FakeSplynx;
 import org.ispchat.testing.MetaWebhooks;
 import org.ispchat.testing.Poll;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -23,6 +24,7 @@ abstract class ServerTest {
   @ArquillianResource URL deployment;
 
   final FakeGraphApi graph = FakeGraphApi.shared();
+  final FakeSplynx splynx = FakeSplynx.shared();
 
   /**
    * The deployed application's base URL. Taken from {@code it.base.url} (the build knows the port

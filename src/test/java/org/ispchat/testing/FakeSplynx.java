@@ -141,6 +141,8 @@ public final class FakeSplynx implements AutoCloseable {
   private int failNextStatus;
   private final List<PathFault> pathFaults = new ArrayList<>();
   private final List<PathFault> crashes = new ArrayList<>();
+  private final List<PathFault> holds = new ArrayList<>();
+  private static final Duration HOLD = Duration.ofSeconds(60);
 
   private final List<Route> routes = new ArrayList<>();
 
@@ -160,6 +162,20 @@ public final class FakeSplynx implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("cannot start the fake Splynx on port " + port, e);
     }
+  }
+
+  private static FakeSplynx shared;
+
+  /**
+   * The one fake of this test JVM, on the port the shared deployment was configured with ({@code
+   * it.splynx.port}). Tests add their own customers with numbers no other test uses, and never
+   * reset it.
+   */
+  public static synchronized FakeSplynx shared() {
+    if (shared == null) {
+      shared = start(Integer.getInteger("it.splynx.port", 18091));
+    }
+    return shared;
   }
 
   public int port() {
@@ -626,8 +642,18 @@ public final class FakeSplynx implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The next matching call is carried out, then its answer is held back for a minute: the caller
+   * sees Splynx act but never hears so, as when a node dies between Splynx's answer and its commit.
+   */
+  public synchronized FakeSplynx holdAfter(String method, String pathPrefix) {
+    holds.add(new PathFault(method, pathPrefix, -1));
+    return this;
+  }
+
   public synchronized FakeSplynx clearFaults() {
     failNextCount = 0;
+    holds.clear();
     pathFaults.clear();
     crashes.clear();
     latency = Duration.ZERO;
@@ -879,6 +905,7 @@ public final class FakeSplynx implements AutoCloseable {
     AuthMode auth = AuthMode.NONE;
     Token token;
     boolean drop;
+    boolean hold;
     private Map<String, Object> fields;
 
     Call(HttpExchange ex, String path, byte[] body) {
@@ -983,6 +1010,15 @@ public final class FakeSplynx implements AutoCloseable {
                 new String(body, StandardCharsets.UTF_8),
                 call.drop ? -1 : reply.status()));
       }
+      if (call.hold) {
+        // The change is made; its answer never comes while the caller lives (it is killed).
+        try {
+          Thread.sleep(HOLD.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return;
+      }
       if (call.drop) {
         return; // closing the exchange before any header closes the connection: no answer
       }
@@ -1032,6 +1068,12 @@ public final class FakeSplynx implements AutoCloseable {
         if (crash.matches(c)) {
           crashes.remove(crash);
           c.drop = true;
+        }
+      }
+      for (PathFault h : List.copyOf(holds)) {
+        if (h.matches(c)) {
+          holds.remove(h);
+          c.hold = true;
         }
       }
       if (c.method.equals("HEAD")) {
