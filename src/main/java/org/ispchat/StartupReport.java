@@ -8,10 +8,11 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.ispchat.chat.whatsapp.WhatsAppSettings;
+import org.ispchat.splynx.SplynxSettings;
 
 /**
- * Tells the operator, once at start-up, where to point Meta and what is still missing. Names which
- * settings are absent, never their values.
+ * Tells the operator, once at start-up, where to point Meta, which billing system answers, and what
+ * is still missing. Names which settings are absent, never their values.
  */
 @Singleton
 @Startup
@@ -22,6 +23,7 @@ public class StartupReport {
 
   @Inject Config config;
   @Inject WhatsAppSettings whatsApp;
+  @Inject SplynxSettings splynx;
 
   @PostConstruct
   void report() {
@@ -37,5 +39,17 @@ public class StartupReport {
                 + (gaps.isEmpty()
                     ? ""
                     : "  — not yet set: " + gaps + " (see docs/whatsapp-setup.md)"));
+    String splynxGaps = String.join(", ", splynx.missing());
+    LOG.info(
+        () ->
+            splynx.sandbox()
+                ? "Billing: the Splynx sandbox (demo customers; set splynx.url for your Splynx)"
+                : "Billing: Splynx at "
+                    + splynx.apiUrl().orElseThrow()
+                    + ", auth "
+                    + splynx.auth().name().toLowerCase(java.util.Locale.ROOT)
+                    + (splynxGaps.isEmpty()
+                        ? ""
+                        : "  — not yet set: " + splynxGaps + " (see docs/splynx-setup.md)"));
   }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ispchat.testing.AdminApi;
+import org.ispchat.testing.Conversation;
 import org.ispchat.testing.FakeGraphApi;
 import org.ispchat.testing.MetaWebhooks;
 import org.ispchat.testing.PayaraProcess;
@@ -30,6 +31,20 @@ class PayaraRestartIT {
 
   private static final int PORT = Integer.getInteger("it.http.port", 18080) + 2;
   private static final int FAKE_PORT = Integer.getInteger("it.fake.port", 18090) + 2;
+
+  /**
+   * This node has no {@code splynx.url}, as after the README's run command: the sandbox's demo
+   * customer is recognised by the number the README gives and served end to end.
+   */
+  private static void sandboxAnswersTheReadmesDemoCustomer(PayaraProcess node, FakeGraphApi graph) {
+    Conversation ahmed = new Conversation(node.base(), graph, "218912345678");
+    assertEquals("Your current balance is: 47.50 LYD", ahmed.say("3").text());
+    assertEquals(
+        "Recharge successful. New balance: 57.50 LYD.", ahmed.say("Recharge 1234567890").text());
+    assertEquals(
+        "This voucher does not exist or has already been used.",
+        ahmed.say("recharge 1111222233").text());
+  }
 
   @Test
   void messagesStoredBeforeAKillAreAnsweredAfterTheRestart() throws Exception {
@@ -84,6 +99,7 @@ class PayaraRestartIT {
           assertEquals(
               entry.getValue(), replies.stream().map(r -> answered.get(r.wamid())).toList());
         }
+        sandboxAnswersTheReadmesDemoCustomer(second, graph);
       }
     } finally {
       graph.stop();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import org.ispchat.testing.IspCustomers;
 import org.ispchat.testing.MetaWebhooks;
 import org.ispchat.testing.Poll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ class WebhookIntakeIT extends ServerTest {
 
   @Test
   void signatureIsCheckedOverTheRawBytesIncludingArabicAndEmoji() {
-    String customer = MetaWebhooks.newCustomer();
+    String customer = IspCustomers.newMobile();
+    IspCustomers.add(splynx, customer, "0");
     var response =
         meta()
             .deliver(
