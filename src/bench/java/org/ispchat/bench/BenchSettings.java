@@ -27,6 +27,13 @@ import java.util.Locale;
  * @param sendsPerSecond {@code whatsapp.max-sends-per-second} of the server (Meta's pacing)
  * @param drainLimit longest wait, after a phase, for the replies it caused to go out
  * @param serverJvmOptions JVM options of the server (heap)
+ * @param suite {@code webhook} (the default: intake and reply latency) or {@code customer-bot}
+ *     ({@link CustomerBotBenchmark})
+ * @param splynxPort customer-bot suite: port of the Splynx stand-in
+ * @param botCustomers customer-bot suite: linked customers, and how many write at once
+ * @param botRounds customer-bot suite: measured rounds of each action per customer
+ * @param botSplynxLatency customer-bot suite: how long the Splynx stand-in takes per answer in the
+ *     concurrent phase
  */
 record BenchSettings(
     Path target,
@@ -44,7 +51,12 @@ record BenchSettings(
     int customers,
     double sendsPerSecond,
     Duration drainLimit,
-    List<String> serverJvmOptions) {
+    List<String> serverJvmOptions,
+    String suite,
+    int splynxPort,
+    int botCustomers,
+    int botRounds,
+    Duration botSplynxLatency) {
 
   static BenchSettings fromSystemProperties() {
     return new BenchSettings(
@@ -65,7 +77,12 @@ record BenchSettings(
         // messages/s the end-to-end goal is set for, and would measure pacing, not ispchat.
         number("bench.sends-per-second", 1000),
         seconds("bench.drain.seconds", 120),
-        Arrays.asList(text("bench.server.jvm", "-Xms256m -Xmx768m").trim().split("\\s+")));
+        Arrays.asList(text("bench.server.jvm", "-Xms256m -Xmx768m").trim().split("\\s+")),
+        text("bench.suite", "webhook"),
+        integer("bench.splynx.port", 38091),
+        integer("bench.bot.customers", 50),
+        integer("bench.bot.rounds", 5),
+        Duration.ofMillis(integer("bench.bot.splynx-millis", 300)));
   }
 
   /** One line for the top of the output: what this run does. */
@@ -88,6 +105,22 @@ record BenchSettings(
         sendsPerSecond,
         port,
         graphPort);
+  }
+
+  /** The customer-bot suite's line for the top of the output. */
+  String describeCustomerBot() {
+    return String.format(
+        Locale.ROOT,
+        "%d linked customers; %d measured rounds per action (1 warm-up round first); Splynx"
+            + " stand-in instant, then %d ms per answer; server %s; ports %d, %d (Graph API), %d"
+            + " (Splynx)",
+        botCustomers,
+        botRounds,
+        botSplynxLatency.toMillis(),
+        String.join(" ", serverJvmOptions),
+        port,
+        graphPort,
+        splynxPort);
   }
 
   private static String text(String key, String fallback) {

@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The benchmark run ({@code mvn -Pbench verify}): one Payara Micro with ispchat and the parse-only
- * WAR, then these phases against it, each printed as it ends and all of them in a summary table.
+ * The benchmark run ({@code mvn -Pbench verify}; {@code -Dbench.suite=customer-bot} runs {@link
+ * CustomerBotBenchmark} instead): one Payara Micro with ispchat and the parse-only WAR, then these
+ * phases against it, each printed as it ends and all of them in a summary table.
  *
  * <ol>
  *   <li>closed loop (throughput) and open loop (latency) on the parse-only endpoint: the ceiling,
@@ -36,7 +37,14 @@ public final class Benchmark {
   public static void main(String[] args) {
     int exitCode = 0;
     try {
-      new Benchmark(BenchSettings.fromSystemProperties()).run();
+      BenchSettings settings = BenchSettings.fromSystemProperties();
+      switch (settings.suite()) {
+        case "webhook" -> new Benchmark(settings).run();
+        case "customer-bot" -> CustomerBotBenchmark.run(settings);
+        default ->
+            throw new IllegalArgumentException(
+                "bench.suite must be webhook or customer-bot, not " + settings.suite());
+      }
     } catch (Exception e) {
       System.err.println("Benchmark failed: " + e);
       e.printStackTrace();

@@ -7,6 +7,7 @@ import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -31,7 +32,10 @@ final class GraphApiStub implements AutoCloseable {
   private final ExecutorService threads;
   private final AtomicLong replies = new AtomicLong();
   private final AtomicLong wamids = new AtomicLong();
-  private final Map<String, CompletableFuture<Long>> awaited = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Message>> awaited = new ConcurrentHashMap<>();
+
+  /** A message ispchat sent: when it arrived ({@link System#nanoTime()}) and its JSON body. */
+  record Message(long arrived, String body) {}
 
   private GraphApiStub(int port) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
@@ -55,6 +59,11 @@ final class GraphApiStub implements AutoCloseable {
    * Completes with the {@link System#nanoTime()} at which a message to {@code recipient} arrives.
    */
   CompletableFuture<Long> expectReplyTo(String recipient) {
+    return expectMessageTo(recipient).thenApply(Message::arrived);
+  }
+
+  /** As {@link #expectReplyTo}, with the message itself, to check what the customer was told. */
+  CompletableFuture<Message> expectMessageTo(String recipient) {
     return awaited.computeIfAbsent(recipient, r -> new CompletableFuture<>());
   }
 
@@ -66,15 +75,18 @@ final class GraphApiStub implements AutoCloseable {
         respond(exchange, 404, "{\"error\":{\"message\":\"Unknown path\",\"code\":100}}");
         return;
       }
+      String body;
+      try (InputStream in = exchange.getRequestBody()) {
+        body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
       String to;
-      try (InputStream in = exchange.getRequestBody();
-          JsonReader reader = JSON.createReader(in)) {
+      try (JsonReader reader = JSON.createReader(new StringReader(body))) {
         to = reader.readObject().getString("to", "");
       }
       replies.incrementAndGet();
-      CompletableFuture<Long> waiting = awaited.remove(to);
+      CompletableFuture<Message> waiting = awaited.remove(to);
       if (waiting != null) {
-        waiting.complete(arrived);
+        waiting.complete(new Message(arrived, body));
       }
       respond(exchange, 200, accepted(to));
     }

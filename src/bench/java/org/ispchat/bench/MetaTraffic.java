@@ -110,6 +110,17 @@ final class MetaTraffic {
     return signed(TEXT.fill(wamid("IN"), from), true);
   }
 
+  /**
+   * A text with words of the caller's choosing (the customer-bot suite: "3", "menu"), built with
+   * the JSON builders: slower than the templates, which is fine for one message at a time.
+   */
+  Delivery says(String from, String words) {
+    String json =
+        MetaWebhooks.envelope(
+            MetaWebhooks.text(from, wamid("IN"), words, System.currentTimeMillis() / 1000));
+    return signed(json, true);
+  }
+
   /** A delivery that stores a receipt and owes no reply: to check an endpoint is up. */
   Delivery probe() {
     return signed(SENT.fill(wamid("PROBE"), customers[0]), false);
