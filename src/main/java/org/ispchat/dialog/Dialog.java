@@ -124,11 +124,19 @@ public class Dialog implements Answerer {
     if (Words.isMenu(turn.normal()) && !Recognition.PASSWORD.equals(turn.step())) {
       turn.restart();
     }
+    String stepBefore = turn.step();
+    String dataBefore = turn.data();
     Recognition.Outcome who = recognition.recognise(turn);
     if (who.replies() != null) {
-      if (who.account() == null) {
-        // Not (yet) a known customer: auto-replies hold no account data, so they still answer.
-        return support.autoReply(turn).orElse(who.replies());
+      if (who.account() == null && !Recognition.PASSWORD.equals(stepBefore)) {
+        // Not (yet) a known customer: auto-replies hold no account data, so they still answer,
+        // and the sign-in stays where it was ("support" is not a login). A password is never
+        // matched against the rules.
+        Optional<List<Reply>> auto = support.autoReply(turn);
+        if (auto.isPresent()) {
+          turn.moveTo(stepBefore, dataBefore);
+          return auto.get();
+        }
       }
       return who.replies();
     }

@@ -54,10 +54,10 @@ public final class Formats {
 
   /**
    * A speed the billing system keeps in kbit/s as Mbps. Splynx screens use 1 Mbps = 1024 kbps
-   * (102400 = 100 Mbps) while some ISPs type round thousands; both read right here.
+   * (102400 = 100 Mbps) while some ISPs type round thousands (4000); both read right here.
    */
   public String speed(long kbps) {
-    double mbps = kbps % 1024 == 0 ? kbps / 1024d : kbps / 1000d;
+    double mbps = kbps % 1000 == 0 ? kbps / 1000d : kbps / 1024d;
     return texts.format("unit.mbps", oneDecimal(mbps));
   }
 

@@ -671,7 +671,7 @@ public class LiveAccounts implements SplynxAccounts {
     } catch (BulkheadException e) {
       throw new SplynxBusy(
           "ispchat's limit of simultaneous calls to Splynx is reached"
-              + " (org.ispchat.splynx.SplynxCalls/Bulkhead/value)");
+              + " (org.ispchat.splynx.SplynxGate/Bulkhead/value)");
     } catch (CircuitBreakerOpenException e) {
       throw new SplynxUnavailable(
           "Splynx failed repeatedly; ispchat pauses calls to it for 30 s (circuit breaker open)",

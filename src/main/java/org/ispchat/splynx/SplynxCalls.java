@@ -9,26 +9,18 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * Every HTTP call to Splynx goes through here, under MicroProfile Fault Tolerance, so that a slow
- * or failing Splynx cannot hold the bot's threads: each call has a deadline (the HTTP client's
- * {@code splynx.connect-timeout} and {@code splynx.read-timeout}, 2 s and 3 s), at most 12 run at
- * once per method ({@code @Bulkhead}; the next fails at once with {@code BulkheadException}), and
- * after half of the last 10 calls failed as "unavailable" the breaker opens for 30 s
- * ({@code @CircuitBreaker}; a refused card, a refused plan change or a 404 is an answer, not a
- * failure). Only reads are retried, once; a change is never retried here, because a change whose
- * answer was lost may have been made: the façade's {@code find...} twins decide.
- *
- * <p>The annotations sit on the class, so the standard MicroProfile Fault Tolerance keys change
- * them for both methods, e.g. {@code org.ispchat.splynx.SplynxCalls/Bulkhead/value=20}; {@code
+ * Every HTTP call to Splynx goes through here and through {@link SplynxGate}, whose one bulkhead
+ * and one circuit breaker count all of them, so that a slow or failing Splynx cannot hold the bot's
+ * threads. Each call has a deadline: the HTTP client's {@code splynx.connect-timeout} and {@code
+ * splynx.read-timeout} (2 s and 3 s). Only reads are retried, once, and only after a failure that
+ * came at once (5xx, refused connection); a change is never retried here, because a change whose
+ * answer was lost may have been made: the façade's {@code find...} twins decide. {@code
  * org.ispchat.splynx.SplynxCalls/read/Retry/maxRetries=0} turns the read retry off.
  *
  * <p>No {@code @Timeout}: it interrupts the calling thread, and that thread is a turn that goes on
@@ -38,18 +30,10 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * it has spent its budget (dialog.Turn).
  */
 @ApplicationScoped
-@Bulkhead(12)
-@CircuitBreaker(
-    requestVolumeThreshold = 10,
-    failureRatio = 0.5,
-    delay = 30,
-    delayUnit = ChronoUnit.SECONDS,
-    successThreshold = 1,
-    failOn = {SplynxUnavailable.class},
-    skipOn = {SplynxNotFound.class, SplynxRejected.class})
 public class SplynxCalls {
 
   @Inject SplynxSettings settings;
+  @Inject SplynxGate gate;
   @Inject Clock clock;
 
   private SplynxApi api;
@@ -107,12 +91,12 @@ public class SplynxCalls {
       retryOn = {SplynxDown.class},
       abortOn = {SplynxTooSlow.class})
   public JsonValue read(String what, Function<SplynxApi, Response> call) {
-    return exchange(what, call);
+    return gate.pass(() -> exchange(what, call));
   }
 
   /** A call that changes something in Splynx; never retried after Splynx may have acted. */
   public JsonValue change(String what, Function<SplynxApi, Response> call) {
-    return exchange(what, call);
+    return gate.pass(() -> exchange(what, call));
   }
 
   /**
@@ -120,6 +104,10 @@ public class SplynxCalls {
    * them is logged out at once: ispchat only wanted the yes or no. Neither is logged.
    */
   public boolean customerSignIn(String login, String password) {
+    return gate.pass(() -> signIn(login, password));
+  }
+
+  private boolean signIn(String login, String password) {
     requireConnected();
     String what = "a customer sign-in (POST admin/auth/tokens)";
     SplynxAnswer answer =

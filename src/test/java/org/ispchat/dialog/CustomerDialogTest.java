@@ -279,8 +279,12 @@ class CustomerDialogTest {
   }
 
   @Test
-  void theUnknownNumberStillGetsAutoReplies() {
+  void theUnknownNumberStillGetsAutoRepliesAndTheSignInWaitsForTheLogin() {
+    splynx.passwords.put("7", "secret");
+    assertTrue(Bot.text(bot.says(STRANGER, "hi")).contains("couldn't find an account"));
     assertTrue(Bot.text(bot.says(STRANGER, "support")).contains("091-000-0000"));
+    assertTrue(Bot.text(bot.says(STRANGER, "ahmed")).contains("password"));
+    assertTrue(Bot.text(bot.says(STRANGER, "secret")).contains("linked to account ahmed"));
   }
 
   @Test
