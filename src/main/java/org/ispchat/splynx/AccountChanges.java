@@ -84,7 +84,7 @@ public class AccountChanges {
                 ? Optional.of(Boolean.TRUE)
                 : Optional.empty(),
         () -> {
-          accounts.addToTicket(ticketId, message, reference);
+          accounts.addToTicket(accountId, ticketId, message, reference);
           return Boolean.TRUE;
         },
         added -> "added");

@@ -557,9 +557,8 @@ public class LiveAccounts implements SplynxAccounts {
   }
 
   @Override
-  public void addToTicket(String ticketId, String message, String reference) {
-    Splynx.SupportTicket ticket = ticket(ticketId);
-    postMessage(ticketId, ticket.customerId(), message, reference);
+  public void addToTicket(String accountId, String ticketId, String message, String reference) {
+    postMessage(ticketId, accountId, message, reference);
   }
 
   private Splynx.SupportTicket ticket(String ticketId) {

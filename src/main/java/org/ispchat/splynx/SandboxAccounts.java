@@ -221,7 +221,7 @@ public class SandboxAccounts implements SplynxAccounts {
 
   @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void addToTicket(String ticketId, String message, String reference) {
+  public void addToTicket(String accountId, String ticketId, String message, String reference) {
     SandboxTicket ticket = ticket(ticketId);
     em.persist(
         new SandboxTicketMessage(

@@ -73,8 +73,8 @@ public interface SplynxAccounts {
   /** The ticket opened for this request, if it was. */
   Optional<Ticket> findTicket(Account account, String reference);
 
-  /** Adds the customer's message to the ticket. */
-  void addToTicket(String ticketId, String message, String reference);
+  /** Adds the account's customer's message to the account's ticket. */
+  void addToTicket(String accountId, String ticketId, String message, String reference);
 
   /** Whether the ticket already holds the message sent with this reference. */
   boolean ticketHasMessage(String ticketId, String reference);

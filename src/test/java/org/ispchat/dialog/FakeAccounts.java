@@ -199,7 +199,7 @@ class FakeAccounts implements SplynxAccounts {
   }
 
   @Override
-  public void addToTicket(String ticketId, String message, String reference) {
+  public void addToTicket(String accountId, String ticketId, String message, String reference) {
     call("addToTicket");
     ticketMessages.get(ticketId).add(message + " #" + reference);
   }
