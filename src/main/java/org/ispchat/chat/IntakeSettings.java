@@ -32,7 +32,7 @@ public record IntakeSettings(
         config.getOptionalValue("ispchat.intake.queue-capacity", Integer.class).orElse(20_000),
         Duration.parse(
             config.getOptionalValue("ispchat.intake.commit-timeout", String.class).orElse("PT10S")),
-        config.getOptionalValue("ispchat.inbound.workers", Integer.class).orElse(16),
+        config.getOptionalValue("ispchat.inbound.workers", Integer.class).orElse(24),
         config.getOptionalValue("ispchat.inbound.max-attempts", Integer.class).orElse(5),
         Duration.parse(
             config.getOptionalValue("ispchat.inbound.retry-base", String.class).orElse("PT2S")));

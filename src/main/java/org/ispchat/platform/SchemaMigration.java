@@ -31,7 +31,9 @@ import org.flywaydb.core.api.output.MigrateResult;
     // WildFly passes on: its pool refuses a data source class given none at all (IJ031103).
     loginTimeout = 10,
     minPoolSize = 2,
-    maxPoolSize = 32,
+    // Inbound workers (24) and outbox senders (8) each hold one while they work, plus the intake,
+    // the timers and the change journal's short second transactions.
+    maxPoolSize = 40,
     // The default of H2 and PostgreSQL; MariaDB's REPEATABLE READ adds gap locks that make the
     // row-lock claims of the outbox and the chats wait on each other for nothing.
     isolationLevel = Connection.TRANSACTION_READ_COMMITTED)

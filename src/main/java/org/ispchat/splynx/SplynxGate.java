@@ -8,7 +8,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 /**
  * The one door every HTTP exchange with Splynx passes, so that one bulkhead and one circuit breaker
- * count them all (reads, changes, sign-ins): at most 12 at once per node, the next refused at once
+ * count them all (reads, changes, sign-ins): at most 20 at once per node, the next refused at once
  * with {@code BulkheadException}; after half of the last 10 failed as "unavailable", every call
  * fails at once for 30 s. A refused card, a refused plan change or a 404 is an answer, not a
  * failure. Retries sit in front of this door ({@link SplynxCalls#read}), so each attempt takes its
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
  * org.ispchat.splynx.SplynxGate/CircuitBreaker/delay=60}.
  */
 @ApplicationScoped
-@Bulkhead(12)
+@Bulkhead(20)
 @CircuitBreaker(
     requestVolumeThreshold = 10,
     failureRatio = 0.5,
