@@ -37,6 +37,8 @@ class PayaraSplynxCrashIT {
       settings.put("splynx.api-key", FakeSplynx.KEY);
       settings.put("splynx.api-secret", FakeSplynx.SECRET);
       settings.put("splynx.auth", "signature");
+      // Two Splynx calls at once at most: the burst below finds the bulkhead full.
+      settings.put("org.ispchat.splynx.SplynxGate/Bulkhead/value", "2");
       String mobile = IspCustomers.newMobile();
       String id = IspCustomers.add(splynx, IspCustomers.local(mobile), "37.5");
       String code = "202611-lyd-" + id;
@@ -73,9 +75,42 @@ class PayaraSplynxCrashIT {
             "the restarted node's nonces are above the first node's");
         Poll.holds(
             () -> graph.acceptedTo(mobile).size() == 3, Duration.ofSeconds(2), "nothing twice");
+        aBurstThatFindsTheBulkheadFullIsPutOffNotRefused(second, graph, splynx);
       }
     } finally {
       graph.stop();
+    }
+  }
+
+  /**
+   * Ten linked customers ask their balance at once of a Splynx answering in 300 ms, through a
+   * bulkhead of two: the turns that find it full are put off (chat.AnswerLater) and answered
+   * moments later, every one with the balance, none with "try again" (without the put-off, eight of
+   * the ten would find the bulkhead full).
+   */
+  private static void aBurstThatFindsTheBulkheadFullIsPutOffNotRefused(
+      PayaraProcess node, FakeGraphApi graph, FakeSplynx splynx) throws Exception {
+    java.util.List<Conversation> customers = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      String mobile = IspCustomers.newMobile();
+      IspCustomers.add(splynx, mobile, "1" + i);
+      Conversation c = new Conversation(node.base(), graph, mobile);
+      c.say("hi");
+      customers.add(c);
+    }
+    splynx.latency(Duration.ofMillis(300));
+    try {
+      for (Conversation c : customers) {
+        c.deliver(MetaWebhooks.text(c.customer(), MetaWebhooks.newWamid(), "3", now()));
+      }
+      for (int i = 0; i < customers.size(); i++) {
+        Conversation c = customers.get(i);
+        FakeGraphApi.Send balance =
+            Poll.until(c::replies, r -> r.size() >= 2, Duration.ofSeconds(30), "a balance").get(1);
+        assertEquals("Your current balance is: 1" + i + ".00 LYD", balance.text());
+      }
+    } finally {
+      splynx.latency(Duration.ZERO);
     }
   }
 
