@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -204,15 +203,12 @@ public class HandOffs {
   }
 
   private String transcript(ChatKey chat) {
-    DateTimeFormatter at = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone());
+    DateTimeFormatter at =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(settings.zone());
     StringBuilder text = new StringBuilder("WhatsApp +").append(chat.sender()).append('\n');
     for (InboundMessage m : chats.recentTexts(chat, TRANSCRIPT)) {
       text.append('\n').append(at.format(m.sentAt())).append("  ").append(m.text());
     }
     return text.toString();
-  }
-
-  private ZoneId zone() {
-    return settings.zone();
   }
 }

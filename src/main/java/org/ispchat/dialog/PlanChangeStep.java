@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.ispchat.chat.Clip;
 import org.ispchat.chat.Reply;
 import org.ispchat.splynx.AccountChanges;
 import org.ispchat.splynx.Plan;
@@ -54,7 +55,7 @@ public class PlanChangeStep implements Step {
     turn.moveTo(PICK, null);
     List<Reply.Option> rows = new ArrayList<>();
     for (Plan p : offered) {
-      rows.add(new Reply.Option("plan." + p.id(), clip(p.name(), 24), line(turn, p)));
+      rows.add(new Reply.Option("plan." + p.id(), Clip.withEllipsis(p.name(), 24), line(turn, p)));
     }
     String body = t.format("plan.list", line(turn, current.get().plan(), current.get().price()));
     return List.of(new Reply.Menu(body, t.get("plan.button"), rows));
@@ -181,9 +182,5 @@ public class PlanChangeStep implements Step {
     String speed = p.downloadKbps() > 0 ? f.speed(p.downloadKbps()) : null;
     String money = f.money(price != null ? price : p.price());
     return speed == null ? p.name() + " — " + money : p.name() + " — " + speed + " — " + money;
-  }
-
-  private static String clip(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ispchat.chat.ChatKey;
+import org.ispchat.chat.Clip;
 import org.ispchat.chat.Reply;
 import org.ispchat.splynx.Account;
 import org.ispchat.splynx.SplynxAccounts;
@@ -101,7 +102,7 @@ public class Recognition {
     BotTexts t = turn.texts();
     List<Reply.Option> options = new ArrayList<>();
     for (Account a : accountsOnNumber.subList(0, Math.min(10, accountsOnNumber.size()))) {
-      options.add(new Reply.Option("account." + a.id(), clip(a.login(), 20), null));
+      options.add(new Reply.Option("account." + a.id(), Clip.withEllipsis(a.login(), 20), null));
     }
     Reply question =
         options.size() <= 3
@@ -208,9 +209,5 @@ public class Recognition {
 
   private static List<Account> inUse(List<Account> accounts) {
     return accounts.stream().filter(Account::inUse).toList();
-  }
-
-  private static String clip(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 }

@@ -41,21 +41,9 @@ public final class Words {
     if (text == null) {
       return null;
     }
-    String t = Normalizer.normalize(text, Normalizer.Form.NFKC);
-    StringBuilder out = new StringBuilder(t.length());
-    for (int i = 0; i < t.length(); i++) {
-      char c = t.charAt(i);
-      if (c >= '\u0660' && c <= '\u0669') {
-        out.append((char) ('0' + (c - '\u0660')));
-      } else if (c >= '\u06F0' && c <= '\u06F9') {
-        out.append((char) ('0' + (c - '\u06F0')));
-      } else if (c == '\u0640') {
-        // tatweel only stretches a word
-      } else {
-        out.append(c);
-      }
-    }
-    String s = out.toString().toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+    // Tatweel (U+0640) only stretches a word.
+    String t = asciiDigits(Normalizer.normalize(text, Normalizer.Form.NFKC)).replace("\u0640", "");
+    String s = t.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
     return s.replaceAll("[.!؟?،,]+$", "").strip();
   }
 

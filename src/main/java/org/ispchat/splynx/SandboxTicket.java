@@ -9,6 +9,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
+import org.ispchat.chat.Clip;
 
 /**
  * A sandbox support ticket. Its subject ends with the request's reference in brackets, as ispchat
@@ -49,7 +50,7 @@ public class SandboxTicket {
     String title = subject == null || subject.isBlank() ? "WhatsApp" : subject.strip();
     String suffix = reference == null ? "" : " [" + reference + "]";
     // The column holds 300 characters; the reference must survive the cut.
-    this.subject = clip(title, 300 - suffix.length()) + suffix;
+    this.subject = Clip.cut(title, 300 - suffix.length()) + suffix;
     this.createdAt = now;
   }
 
@@ -72,9 +73,5 @@ public class SandboxTicket {
 
   public boolean closed() {
     return closed;
-  }
-
-  private static String clip(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max);
   }
 }
