@@ -34,7 +34,8 @@ class ArchitectureTest {
           "outbox", Set.of("chat", "platform"),
           "splynx", Set.of("chat", "platform"),
           "autoreply", Set.of("chat", "platform"),
-          "dialog", Set.of("chat", "outbox", "platform", "splynx", "autoreply"));
+          "notify", Set.of("chat", "outbox", "platform"),
+          "dialog", Set.of("chat", "outbox", "platform", "splynx", "autoreply", "notify"));
 
   @Test
   void theCoreImportsNoFeatureAndPlatformImportsNothingAboveIt() {

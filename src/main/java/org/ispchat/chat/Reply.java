@@ -57,6 +57,27 @@ public sealed interface Reply {
     }
   }
 
+  /**
+   * A message we start outside the person's 24-hour window: on WhatsApp's Cloud API an approved
+   * template, named with its language and filled with positional body parameters; elsewhere (or
+   * where a channel has no templates) the {@code text} it stands for.
+   */
+  record Template(String name, String language, List<String> parameters, String text)
+      implements Reply {
+    public Template {
+      requireBody(text);
+      if (name == null || name.isBlank() || language == null || language.isBlank()) {
+        throw new IllegalArgumentException("a template needs a name and a language");
+      }
+      parameters = List.copyOf(parameters);
+    }
+
+    @Override
+    public String asText() {
+      return text;
+    }
+  }
+
   /** One choice: the id comes back when tapped; the title is what the person sees. */
   record Option(String id, String title, String description) {
     public Option {

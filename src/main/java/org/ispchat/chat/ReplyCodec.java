@@ -25,6 +25,14 @@ public final class ReplyCodec {
           .add("options", options(m.options()));
     } else if (reply instanceof Reply.Buttons b) {
       json.add("type", "buttons").add("body", b.body()).add("options", options(b.options()));
+    } else if (reply instanceof Reply.Template t) {
+      JsonArrayBuilder parameters = JSON.createArrayBuilder();
+      t.parameters().forEach(parameters::add);
+      json.add("type", "template")
+          .add("name", t.name())
+          .add("language", t.language())
+          .add("parameters", parameters)
+          .add("body", t.text());
     }
     return json.build().toString();
   }
@@ -44,6 +52,14 @@ public final class ReplyCodec {
               options(json.getJsonArray("options")));
       case "buttons" ->
           new Reply.Buttons(json.getString("body"), options(json.getJsonArray("options")));
+      case "template" ->
+          new Reply.Template(
+              json.getString("name"),
+              json.getString("language"),
+              json.getJsonArray("parameters").getValuesAs(JsonString.class).stream()
+                  .map(JsonString::getString)
+                  .toList(),
+              json.getString("body"));
       default -> throw new IllegalArgumentException("unknown stored reply type " + type);
     };
   }
@@ -52,6 +68,9 @@ public final class ReplyCodec {
   public static String kindOf(Reply reply) {
     if (reply instanceof Reply.Menu) {
       return "menu";
+    }
+    if (reply instanceof Reply.Template) {
+      return "template";
     }
     return reply instanceof Reply.Buttons ? "buttons" : "text";
   }

@@ -124,6 +124,19 @@ public class OutboundMessage {
     this.nextAttemptAt = now;
   }
 
+  /** Not to be sent before this instant (a notice waiting for the morning). */
+  void holdUntil(Instant notBefore) {
+    if (status != OutboxStatus.QUEUED || attempts > 0) {
+      throw new IllegalStateException("only a message never tried can be held");
+    }
+    nextAttemptAt = notBefore;
+  }
+
+  /** Queued and not yet tried, held for a later time than it was queued at. */
+  public boolean heldUntilLater(Instant now) {
+    return status == OutboxStatus.QUEUED && attempts == 0 && nextAttemptAt.isAfter(now);
+  }
+
   /** Taken by a dispatcher until {@code leaseUntil}; a crashed node's claim expires then. */
   void claim(Instant now, Instant leaseUntil) {
     if (status != OutboxStatus.QUEUED && status != OutboxStatus.SENDING) {

@@ -35,4 +35,20 @@ public class Outbox implements ReplyQueue {
     }
     filled.fire(new OutboxFilled(replies.size()));
   }
+
+  /**
+   * Queues one message ispchat starts (a notice, not an answer), to be sent no earlier than {@code
+   * notBefore}, and returns its id. Same rules as {@link #enqueue}: in the chat's transaction,
+   * under its row lock.
+   */
+  public long start(Chat chat, String businessNumber, Reply reply, Instant notBefore) {
+    Instant now = clock.instant();
+    OutboundMessage message = new OutboundMessage(chat, businessNumber, null, reply, now);
+    if (notBefore != null && notBefore.isAfter(now)) {
+      message.holdUntil(notBefore);
+    }
+    em.persist(message);
+    filled.fire(new OutboxFilled(1));
+    return message.id();
+  }
 }

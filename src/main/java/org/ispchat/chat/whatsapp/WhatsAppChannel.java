@@ -17,6 +17,7 @@ import org.ispchat.chat.SendResult;
 public class WhatsAppChannel implements Channel {
 
   @Inject WhatsAppSettings settings;
+  @Inject org.ispchat.chat.MessagingInstances instances;
 
   private GraphApi graph;
 
@@ -38,13 +39,20 @@ public class WhatsAppChannel implements Channel {
 
   @Override
   public SendResult send(String businessNumber, String recipient, Reply reply, String correlation) {
-    if (settings.accessToken().isEmpty()) {
+    // An added Cloud API instance may carry its own token (another Meta app); else the configured.
+    String token =
+        instances
+            .byNumber(ChannelType.WHATSAPP, businessNumber)
+            .filter(org.ispchat.chat.MessagingInstance::hasCredential)
+            .map(org.ispchat.chat.MessagingInstance::credential)
+            .or(settings::accessToken)
+            .orElse(null);
+    if (token == null) {
       return new SendResult.RetryLater(
           "not-configured", "whatsapp.access-token is not set; the reply waits until it is", null);
     }
     var body = WhatsAppMessages.toGraph(recipient, reply, correlation);
-    try (Response response =
-        graph.sendMessage(businessNumber, "Bearer " + settings.accessToken().get(), body)) {
+    try (Response response = graph.sendMessage(businessNumber, "Bearer " + token, body)) {
       String text = response.hasEntity() ? response.readEntity(String.class) : "";
       return GraphErrors.classify(response.getStatus(), text);
     } catch (ProcessingException e) {

@@ -43,7 +43,9 @@ public final class WhatsAppMessages {
       message.add("biz_opaque_callback_data", correlation);
     }
     Reply fitted = fit(reply);
-    if (fitted instanceof Reply.Menu m) {
+    if (fitted instanceof Reply.Template t) {
+      message.add("type", "template").add("template", template(t));
+    } else if (fitted instanceof Reply.Menu m) {
       message.add("type", "interactive").add("interactive", list(m));
     } else if (fitted instanceof Reply.Buttons b) {
       message.add("type", "interactive").add("interactive", buttons(b));
@@ -76,6 +78,25 @@ public final class WhatsAppMessages {
       return fit(new Reply.Menu(b.body(), "Options", b.options()));
     }
     return reply;
+  }
+
+  /** Positional body parameters, as the four default notice templates are written. */
+  private static JsonObjectBuilder template(Reply.Template t) {
+    JsonObjectBuilder template =
+        JSON.createObjectBuilder()
+            .add("name", t.name())
+            .add("language", JSON.createObjectBuilder().add("code", t.language()));
+    if (!t.parameters().isEmpty()) {
+      JsonArrayBuilder parameters = JSON.createArrayBuilder();
+      for (String p : t.parameters()) {
+        parameters.add(JSON.createObjectBuilder().add("type", "text").add("text", p));
+      }
+      template.add(
+          "components",
+          JSON.createArrayBuilder()
+              .add(JSON.createObjectBuilder().add("type", "body").add("parameters", parameters)));
+    }
+    return template;
   }
 
   private static JsonObjectBuilder list(Reply.Menu m) {

@@ -92,5 +92,13 @@ public record WhatsAppSettings(
     WhatsAppSettings settings(Config config) {
       return from(config);
     }
+
+    /** The configured number is the {@code default} instance; its templates live in the WABA. */
+    @Produces
+    @Singleton
+    org.ispchat.chat.DefaultSender defaultSender(WhatsAppSettings settings, Config config) {
+      return new org.ispchat.chat.DefaultSender(
+          settings.phoneNumberId(), nonBlank(config, "whatsapp.waba-id"));
+    }
   }
 }

@@ -1,0 +1,21 @@
+package org.ispchat.notify;
+
+import java.util.Set;
+
+/** What a presented, valid API key allows. */
+public record KeyGrant(long keyId, String name, Set<Permission> permissions, Set<String> scope) {
+
+  public KeyGrant {
+    permissions = Set.copyOf(permissions);
+    scope = Set.copyOf(scope);
+  }
+
+  public boolean may(Permission permission) {
+    return permissions.contains(permission);
+  }
+
+  /** Whether the key is for this instance (an empty scope: every instance). */
+  public boolean covers(String instanceId) {
+    return scope.isEmpty() || scope.contains(instanceId);
+  }
+}
