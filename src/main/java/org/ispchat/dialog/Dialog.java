@@ -48,6 +48,7 @@ public class Dialog implements Answerer {
   @Inject RechargeStep recharge;
   @Inject SupportStep support;
   @Inject LineTest lineTest;
+  @Inject Reminders reminders;
   @Inject @Any Instance<Step> stepBeans;
 
   private final Map<String, Step> steps = new HashMap<>();
@@ -117,6 +118,10 @@ public class Dialog implements Answerer {
     }
     if (!turn.isText()) {
       return List.of(new Reply.Text(turn.texts().get("text-only")));
+    }
+    // Anyone may stop reminders, recognised or not: the number is what notices are sent to.
+    if (Words.isStop(turn.normal()) || Words.isStart(turn.normal())) {
+      return reminders.answer(turn, Words.isStop(turn.normal()));
     }
     if (turn.step() != null && turn.idle().compareTo(settings.sessionTimeout()) > 0) {
       turn.restart();

@@ -22,6 +22,9 @@ public final class Words {
   private static final Set<String> AGENT =
       Set.of("agent", "human", "person", "موظف", "الموظف", "ممثل", "خدمة العملاء");
   private static final Set<String> TEST = Set.of("test", "فحص", "اختبار");
+  private static final Set<String> STOP =
+      Set.of("stop", "unsubscribe", "إيقاف", "ايقاف", "أوقف", "اوقف", "توقف");
+  private static final Set<String> START = Set.of("start", "ابدأ", "ابدا", "إبدأ", "اشتراك");
   private static final Set<String> ENGLISH = Set.of("english", "انجليزي", "إنجليزي", "en");
   private static final Set<String> ARABIC = Set.of("عربي", "العربية", "عربى", "arabic", "ar");
 
@@ -61,6 +64,16 @@ public final class Words {
 
   public static boolean isAgent(String normal) {
     return normal != null && AGENT.contains(normal);
+  }
+
+  /** STOP / إيقاف: no more billing reminders. */
+  public static boolean isStop(String normal) {
+    return normal != null && STOP.contains(normal);
+  }
+
+  /** START / ابدأ: reminders again. */
+  public static boolean isStart(String normal) {
+    return normal != null && START.contains(normal);
   }
 
   public static boolean isTest(String normal) {

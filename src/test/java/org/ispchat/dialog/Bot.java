@@ -39,6 +39,8 @@ final class Bot {
   final Map<String, Chat> chats = new HashMap<>();
   final MemoryHandOffs handOffs = new MemoryHandOffs();
   final Dialog dialog = new Dialog();
+  final MemoryOptOuts optOuts = new MemoryOptOuts();
+  final Reminders reminders = new Reminders();
   private final AtomicLong ids = new AtomicLong();
 
   Bot() {
@@ -93,6 +95,8 @@ final class Bot {
     dialog.recharge = recharge;
     dialog.support = support;
     dialog.lineTest = test;
+    reminders.optOuts = optOuts;
+    dialog.reminders = reminders;
     for (Step s : List.of(menu, account, recharge, balance, plan, support)) {
       dialog.register(s);
     }

@@ -63,6 +63,28 @@ class CustomerDialogTest {
   }
 
   @Test
+  void stopEndsRemindersForAnyNumberAndStartResumesThem() {
+    assertEquals(
+        "You will no longer receive payment reminders, invoices or overdue notices on WhatsApp."
+            + " Payment confirmations still come. Send START to receive them again.\n",
+        Bot.text(bot.says(STRANGER, "STOP")));
+    assertTrue(bot.optOuts.optedOut(STRANGER), "an unknown number may opt out too");
+    assertTrue(
+        Bot.text(bot.says(STRANGER, "stop")).startsWith("You had already stopped"),
+        "a second STOP says so rather than confirming again");
+    assertTrue(Bot.text(bot.says(STRANGER, "Start")).startsWith("Payment reminders, invoices"));
+    assertFalse(bot.optOuts.optedOut(STRANGER));
+  }
+
+  @Test
+  void arabicStopAndStartAnswerInArabic() {
+    assertTrue(Bot.text(bot.says(AHMED, "إيقاف")).startsWith("لن تصلك بعد الآن"));
+    assertTrue(bot.optOuts.optedOut(AHMED));
+    assertTrue(Bot.text(bot.says(AHMED, "ابدأ")).startsWith("تم تفعيل"));
+    assertFalse(bot.optOuts.optedOut(AHMED));
+  }
+
+  @Test
   void balanceIsWordedAsTheContractSays() {
     assertEquals("Your current balance is: 37.50 LYD\n", Bot.text(bot.says(AHMED, "3")));
   }

@@ -66,7 +66,61 @@ public final class GraphErrors {
         : new SendResult.Rejected(codeText, detail);
   }
 
+  /**
+   * What the commonest refusals mean for whoever reads a message's status (an ISP's billing
+   * integrator, an admin): Meta's own texts name the rule, not what to do.
+   */
+  static final java.util.Map<Integer, String> PLAIN_WORDS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry(
+              131047,
+              "More than 24 hours since the customer last wrote: WhatsApp accepts only an approved"
+                  + " template now."),
+          java.util.Map.entry(
+              131026,
+              "The number is not on WhatsApp, or the customer's app cannot receive this message."),
+          java.util.Map.entry(
+              131050, "The customer has stopped marketing messages from this business."),
+          java.util.Map.entry(
+              131049,
+              "WhatsApp held the message back to limit business messages to this customer; try"
+                  + " later."),
+          java.util.Map.entry(
+              132000, "The template's parameters do not match what the approved template takes."),
+          java.util.Map.entry(
+              132001, "The template does not exist in this language, or is not approved yet."),
+          java.util.Map.entry(190, "The WhatsApp access token has expired or is invalid."),
+          java.util.Map.entry(
+              131042, "The WhatsApp Business Account has a payment problem (Meta billing)."),
+          java.util.Map.entry(130429, "Sending too fast for this number's throughput limit."),
+          java.util.Map.entry(131056, "Too many messages to this customer in a short time."),
+          java.util.Map.entry(100, "WhatsApp refused the request as invalid."),
+          java.util.Map.entry(368, "The WhatsApp account is restricted for a policy violation."),
+          java.util.Map.entry(131031, "The WhatsApp account is locked."));
+
+  /** Meta's detail, led by what it means in plain words when the code is a known one. */
+  static String inPlainWords(String code, String detail) {
+    Integer known;
+    try {
+      known = code == null ? null : Integer.valueOf(code);
+    } catch (NumberFormatException e) {
+      known = null;
+    }
+    String plain = known == null ? null : PLAIN_WORDS.get(known);
+    if (plain == null) {
+      return detail;
+    }
+    return detail == null || detail.isBlank() ? plain : plain + " (WhatsApp: " + detail + ")";
+  }
+
   private static String describe(JsonObject error) {
+    int code = error.containsKey("code") ? error.getJsonNumber("code").intValue() : -1;
+    String plain = PLAIN_WORDS.get(code);
+    String meta = metaWords(error);
+    return plain == null ? meta : plain + (meta.isEmpty() ? "" : " (WhatsApp: " + meta + ")");
+  }
+
+  private static String metaWords(JsonObject error) {
     StringBuilder d = new StringBuilder();
     String message = WhatsAppEvents.string(error, "message");
     if (message != null) {

@@ -225,6 +225,7 @@ public final class WhatsAppEvents {
               data == null ? null : string(data, "details"),
               string(e, "message"),
               string(e, "title"));
+      detail = GraphErrors.inPlainWords(code, detail);
     }
     receipts.add(
         new IncomingReceipt(

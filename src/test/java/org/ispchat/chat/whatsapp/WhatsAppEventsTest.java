@@ -100,7 +100,11 @@ class WhatsAppEventsTest {
     var failed = batch.receipts().get(0);
     assertEquals(DeliveryStatus.FAILED, failed.status());
     assertEquals("131047", failed.errorCode());
-    assertEquals("more than 24 hours", failed.errorDetail());
+    assertEquals(
+        "More than 24 hours since the customer last wrote: WhatsApp accepts only an approved"
+            + " template now. (WhatsApp: more than 24 hours)",
+        failed.errorDetail(),
+        "a known code is explained in plain words, Meta's own words kept after them");
     assertEquals("ob-42", failed.correlation());
     assertEquals(DeliveryStatus.READ, batch.receipts().get(1).status());
   }
