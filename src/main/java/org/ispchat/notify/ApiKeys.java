@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -73,8 +74,7 @@ public class ApiKeys {
     String full = newKeyText();
     String lookup = lookupOf(full).orElseThrow();
     ApiKey key =
-        new ApiKey(
-            name, lookup, hex(sha256(full)), permissions, instanceIds, createdBy, clock.instant());
+        new ApiKey(name, lookup, hex(sha256(full)), permissions, instanceIds, createdBy, now());
     em.persist(key);
     LOG.log(
         Level.INFO,
@@ -83,7 +83,7 @@ public class ApiKeys {
           key.id(),
           key.name(),
           createdBy,
-          key.permissions(),
+          key.permissions().stream().map(Permission::wire).toList(),
           key.instanceIds().isEmpty() ? "all" : key.instanceIds()
         });
     return new Created(key, full);
@@ -101,11 +101,16 @@ public class ApiKeys {
   public Optional<ApiKey> revoke(long id) {
     ApiKey key = em.find(ApiKey.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (key != null) {
-      key.revoke(clock.instant());
+      key.revoke(now());
       cache.remove(key.lookup());
       LOG.log(Level.INFO, "API key {0} ({1}) revoked", new Object[] {key.id(), key.name()});
     }
     return Optional.ofNullable(key);
+  }
+
+  // The databases keep microseconds; an answer shows what a later read of the row shows.
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   /**
