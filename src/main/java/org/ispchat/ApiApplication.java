@@ -4,6 +4,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import org.ispchat.notify.ApiKeysResource;
 import org.ispchat.notify.MessageStatusResource;
 import org.ispchat.notify.NotificationResource;
 import org.ispchat.outbox.MessageLogResource;
@@ -31,6 +32,7 @@ public class ApiApplication extends Application {
         ApiBodyLimit.class,
         AdminAuthentication.class,
         MessageLogResource.class,
+        ApiKeysResource.class,
         NotificationResource.class,
         MessageStatusResource.class);
   }

@@ -13,12 +13,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Creates, checks and revokes API keys. A key reads {@code isp_<lookup>_<secret>}: the prefix makes
@@ -34,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ApiKeys {
 
+  private static final Logger LOG = Logger.getLogger(ApiKeys.class.getName());
   public static final String PREFIX = "isp_";
   static final Duration FRESHNESS = Duration.ofSeconds(5);
   static final Duration LAST_USED_STEP = Duration.ofMinutes(1);
@@ -67,12 +71,21 @@ public class ApiKeys {
   @Transactional
   public Created create(
       String name, Set<Permission> permissions, Collection<String> instanceIds, String createdBy) {
-    String lookup = randomText(LOOKUP_LENGTH);
-    String full = PREFIX + lookup + "_" + randomText(SECRET_LENGTH);
+    String full = newKeyText();
+    String lookup = lookupOf(full).orElseThrow();
     ApiKey key =
-        new ApiKey(
-            name, lookup, hex(sha256(full)), permissions, instanceIds, createdBy, clock.instant());
+        new ApiKey(name, lookup, hex(sha256(full)), permissions, instanceIds, createdBy, now());
     em.persist(key);
+    LOG.log(
+        Level.INFO,
+        "API key {0} ({1}) created by {2}: {3}, instances {4}",
+        new Object[] {
+          key.id(),
+          key.name(),
+          createdBy,
+          key.permissions().stream().map(Permission::wire).toList(),
+          key.instanceIds().isEmpty() ? "all" : key.instanceIds()
+        });
     return new Created(key, full);
   }
 
@@ -88,10 +101,16 @@ public class ApiKeys {
   public Optional<ApiKey> revoke(long id) {
     ApiKey key = em.find(ApiKey.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (key != null) {
-      key.revoke(clock.instant());
+      key.revoke(now());
       cache.remove(key.lookup());
+      LOG.log(Level.INFO, "API key {0} ({1}) revoked", new Object[] {key.id(), key.name()});
     }
     return Optional.ofNullable(key);
+  }
+
+  // The databases keep microseconds; an answer shows what a later read of the row shows.
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   /**
@@ -194,6 +213,16 @@ public class ApiKeys {
       return Optional.empty();
     }
     return Optional.of(presented.substring(PREFIX.length(), PREFIX.length() + LOOKUP_LENGTH));
+  }
+
+  /** A fresh key's full text: {@code isp_<lookup>_<secret>}, both parts random. */
+  String newKeyText() {
+    return PREFIX + randomText(LOOKUP_LENGTH) + "_" + randomText(SECRET_LENGTH);
+  }
+
+  /** How the list shows a key: enough to recognise it, nothing that works as a key. */
+  static String shownAs(ApiKey key) {
+    return PREFIX + key.lookup() + "_\u2026";
   }
 
   private String randomText(int length) {

@@ -16,6 +16,7 @@ public record KeyGrant(long keyId, String name, Set<Permission> permissions, Set
 
   /** Whether the key is for this instance (an empty scope: every instance). */
   public boolean covers(String instanceId) {
-    return scope.isEmpty() || scope.contains(instanceId);
+    // Immutable sets throw on contains(null); a missing id is simply not in a scope.
+    return scope.isEmpty() || (instanceId != null && scope.contains(instanceId));
   }
 }

@@ -115,7 +115,7 @@ public class MessageStatusResource {
     KeyGrant grant = ((ApiKeys.Valid) check).grant();
     Optional<Duration> wait = rates.take(grant.keyId());
     if (wait.isPresent()) {
-      return RateLimits.tooMany(wait.get());
+      return rates.tooMany(wait.get());
     }
     if (feed && !grant.may(Permission.RECEIVE_MESSAGE)) {
       return JsonErrors.of(401, "This API key lacks the receive_message permission.");

@@ -43,7 +43,7 @@ public class NotificationDesk {
     KeyGrant grant = ((ApiKeys.Valid) check).grant();
     Optional<Duration> wait = rates.take(grant.keyId());
     if (wait.isPresent()) {
-      return RateLimits.tooMany(wait.get());
+      return rates.tooMany(wait.get());
     }
     if (!grant.may(Permission.SEND_MESSAGE)) {
       return NotificationResource.error(

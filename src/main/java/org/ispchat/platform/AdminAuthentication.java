@@ -15,11 +15,16 @@ import java.util.Base64;
 /**
  * HTTP Basic with a console admin account for {@code /api/v1/admin/**} (deploy scripts, ops),
  * throttled by {@link SignIn}: after repeated wrong passwords the account or the client address
- * gets 429 with Retry-After. Other API paths use API keys and are not touched here.
+ * gets 429 with Retry-After. Other API paths use API keys and are not touched here. The signed-in
+ * admin's name is left in the request property {@link #ADMIN_USER}, for resources that record who
+ * acted (this filter sets no SecurityContext).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class AdminAuthentication implements ContainerRequestFilter {
+
+  /** Request property holding the signed-in admin's user name. */
+  public static final String ADMIN_USER = "ispchat.admin-user";
 
   @Inject SignIn signIn;
   @Context HttpServletRequest http;
@@ -67,6 +72,8 @@ public class AdminAuthentication implements ContainerRequestFilter {
     } else if (outcome instanceof SignIn.SignedIn in) {
       if (in.account().role() != ConsoleAccount.Role.ADMIN) {
         request.abortWith(JsonErrors.of(403, "This needs a console admin."));
+      } else {
+        request.setProperty(ADMIN_USER, in.account().username());
       }
     } else {
       request.abortWith(challenge("Wrong username or password."));

@@ -257,7 +257,9 @@ class BillingNotificationIT extends ServerTest {
 
     String revoked = api.createKey("to revoke", List.of("send_message"), null);
     JsonObject listed =
-        NotifyApi.json(api.adminGet("api/v1/admin/api-keys").body()).getJsonArray("keys").stream()
+        NotifyApi.json(api.adminGet("api/v1/admin/api-keys").body())
+            .getJsonArray("api_keys")
+            .stream()
             .map(k -> k.asJsonObject())
             .filter(k -> k.getString("name").equals("to revoke"))
             .reduce((a, b) -> b)
