@@ -19,6 +19,7 @@ public final class BoundedBody {
     if (contentLength != null) {
       try {
         if (Long.parseLong(contentLength.strip()) > limit) {
+          swallow(in);
           throw tooLarge(limit);
         }
       } catch (NumberFormatException ignored) {
@@ -33,6 +34,7 @@ public final class BoundedBody {
       while ((n = in.read(buffer)) != -1) {
         total += n;
         if (total > limit) {
+          swallow(in);
           throw tooLarge(limit);
         }
         out.write(buffer, 0, n);
@@ -42,6 +44,27 @@ public final class BoundedBody {
     }
     return out.toByteArray();
   }
+
+  /**
+   * Reads and drops the rest of an oversized body, up to {@link #SWALLOW_MAX}, so the client has
+   * sent it all and reads the 413: answering while it is still sending makes the server close the
+   * connection, and the client sees a broken connection instead of the answer.
+   */
+  private static void swallow(InputStream in) {
+    byte[] buffer = new byte[64 * 1024];
+    long dropped = 0;
+    try {
+      int n;
+      while (dropped < SWALLOW_MAX && (n = in.read(buffer)) != -1) {
+        dropped += n;
+      }
+    } catch (IOException e) {
+      // the client gave up; the 413 goes nowhere, which is fine
+    }
+  }
+
+  /** Beyond this the connection is closed without reading on: 413 is no reason to take 1 GB. */
+  static final long SWALLOW_MAX = 16L * 1024 * 1024;
 
   static ApiFailure tooLarge(long limit) {
     return new ApiFailure(413, "The request body is larger than " + limit / 1024 + " KiB.");
