@@ -4,6 +4,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import org.ispchat.notify.InstancesResource;
 import org.ispchat.outbox.MessageLogResource;
 import org.ispchat.platform.AdminAuthentication;
 import org.ispchat.platform.ApiBodyLimit;
@@ -25,6 +26,10 @@ public class ApiApplication extends Application {
   @Override
   public Set<Class<?>> getClasses() {
     return Set.of(
-        JsonErrors.class, ApiBodyLimit.class, AdminAuthentication.class, MessageLogResource.class);
+        JsonErrors.class,
+        ApiBodyLimit.class,
+        AdminAuthentication.class,
+        MessageLogResource.class,
+        InstancesResource.class);
   }
 }
