@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
 import org.ispchat.notify.ApiKeysResource;
+import org.ispchat.notify.InstancesResource;
 import org.ispchat.notify.MessageStatusResource;
 import org.ispchat.notify.NotificationResource;
 import org.ispchat.outbox.MessageLogResource;
@@ -33,6 +34,7 @@ public class ApiApplication extends Application {
         AdminAuthentication.class,
         MessageLogResource.class,
         ApiKeysResource.class,
+        InstancesResource.class,
         NotificationResource.class,
         MessageStatusResource.class);
   }

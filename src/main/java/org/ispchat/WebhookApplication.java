@@ -4,6 +4,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import org.ispchat.chat.evolution.EvolutionWebhookResource;
 import org.ispchat.chat.whatsapp.WhatsAppWebhookResource;
 import org.ispchat.platform.JsonErrors;
 import org.ispchat.splynx.SplynxHookResource;
@@ -19,6 +20,10 @@ public class WebhookApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(JsonErrors.class, WhatsAppWebhookResource.class, SplynxHookResource.class);
+    return Set.of(
+        JsonErrors.class,
+        WhatsAppWebhookResource.class,
+        EvolutionWebhookResource.class,
+        SplynxHookResource.class);
   }
 }

@@ -200,7 +200,11 @@ public class MessagingInstances {
       return hit.instance();
     }
     Optional<MessagingInstance> loaded = load.get();
-    loaded.ifPresent(em::detach);
+    // Outside a transaction the row is detached already, and detach() itself would throw
+    // TransactionRequiredException (webhooks, the dispatcher and the admin API ask without one).
+    if (em.isJoinedToTransaction()) {
+      loaded.ifPresent(em::detach);
+    }
     cache.put(key, new Cached(loaded, now.plus(FRESHNESS)));
     return loaded;
   }
