@@ -34,7 +34,9 @@ public class OutboxStore {
   /**
    * Reserves up to {@code limit} messages that may be sent now. Only the head of each chat's queue
    * qualifies: a message waits while an earlier one to the same person is queued or being sent,
-   * which keeps a person's replies in order. Rows another node holds are skipped, not waited for. A
+   * which keeps a person's replies in order. A message held for later and never tried (a notice
+   * waiting for the morning) does not hold back what follows it: a payment confirmation or the
+   * bot's answers at night go past it. Rows another node holds are skipped, not waited for. A
    * message being sent is due again when its lease expires (its node died mid-send).
    */
   @Transactional
@@ -47,7 +49,8 @@ public class OutboxStore {
                         + " where o.status in (:queued, :sending) and o.nextAttemptAt <= :now"
                         + " and not exists (select p.id from OutboundMessage p"
                         + "     where p.chatId = o.chatId and p.sequence < o.sequence"
-                        + "     and p.status in (:queued, :sending))"
+                        + "     and p.status in (:queued, :sending)"
+                        + "     and not (p.attempts = 0 and p.nextAttemptAt > :now))"
                         + " order by o.nextAttemptAt, o.id",
                     OutboundMessage.class))
             .setParameter("queued", OutboxStatus.QUEUED)

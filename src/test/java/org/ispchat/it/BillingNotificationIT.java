@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +17,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.ispchat.testing.EvolutionWebhooks;
+import org.ispchat.testing.FakeEvolution;
 import org.ispchat.testing.FakeGraphApi;
 import org.ispchat.testing.IspCustomers;
 import org.ispchat.testing.MetaWebhooks;
@@ -30,6 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class BillingNotificationIT extends ServerTest {
 
+  private final FakeEvolution evolution = FakeEvolution.shared();
   private NotifyApi api;
   private String key;
 
@@ -275,14 +281,160 @@ class BillingNotificationIT extends ServerTest {
   void aKeyScopedToAnotherInstanceSeesNeitherItNorItsMessages() {
     String phone = IspCustomers.newMobile();
     String id = accepted(api.send("default", key, NotifyApi.notice(phone, "INV-SC", "invoice")));
+    String branch = cloudInstance("branch", null, null);
     String elsewhere =
-        api.createKey(
-            "elsewhere", List.of("send_message", "receive_message"), List.of("branch-office"));
+        api.createKey("elsewhere", List.of("send_message", "receive_message"), List.of(branch));
     assertRefused(
         404,
-        "not found",
+        "not found or not available to this API key",
         api.send("default", elsewhere, NotifyApi.notice(phone, "INV-SC2", "invoice")));
     assertRefused(404, "No message", api.status(id, elsewhere));
+    accepted(api.send(branch, elsewhere, NotifyApi.notice(phone, "INV-SC3", "invoice")));
+  }
+
+  @Test
+  void aNightRequestIsAcceptedAtOnceScheduledAndSentWhenTheWindowOpens() {
+    // The instance's zone is chosen so that it is 07:59:48 there now: the 08:00 opening is twelve
+    // seconds away, and the test waits for a real morning without waiting for a real night.
+    Instant opening = Instant.now().plusSeconds(12);
+    int secondsOfDay = opening.atZone(ZoneOffset.UTC).toLocalTime().toSecondOfDay();
+    int offset = 8 * 3600 - secondsOfDay;
+    offset = Math.floorMod(offset + 12 * 3600, 24 * 3600) - 12 * 3600;
+    String zone = ZoneOffset.ofTotalSeconds(offset).getId();
+    String number = "1065" + (100_000_000 + ThreadLocalRandom.current().nextInt(899_999_999));
+    String instance = cloudInstance("night", number, zone);
+    String phone = IspCustomers.newMobile();
+
+    String reminder =
+        accepted(api.send(instance, key, NotifyApi.notice(phone, "INV-N1", "payment_reminder")));
+    JsonObject waiting = statusOf(reminder);
+    assertEquals("scheduled", waiting.getString("status"), waiting.toString());
+    Instant scheduledFor = Instant.parse(waiting.getString("scheduled_for"));
+    assertTrue(
+        Math.abs(Duration.between(opening, scheduledFor).toMillis()) < 1500,
+        "scheduled for the window's opening: " + scheduledFor + " vs " + opening);
+    assertEquals(List.of(), graph.sendsTo(phone), "nothing goes out at night");
+
+    String confirmation =
+        accepted(api.send(instance, key, NotifyApi.notice(phone, "INV-N1", "confirmation")));
+    awaitStatus(confirmation, "sent");
+    assertEquals(
+        "ispchat_confirmation",
+        graph.sendsTo(phone).get(0).body().getJsonObject("template").getString("name"),
+        "a payment confirmation goes at once, past the reminder held for the morning");
+
+    JsonObject sent = awaitStatus(reminder, "sent");
+    assertFalse(
+        Instant.parse(sent.getString("updated_at")).isBefore(scheduledFor),
+        "sent in the morning, not before");
+    assertEquals(number, graph.sendsTo(phone).get(1).phoneNumberId(), "from the instance's number");
+  }
+
+  @Test
+  void anEvolutionInstanceSendsTextAndADisconnectedOneAnswers400() {
+    String name = "billing-" + System.nanoTime();
+    evolution.instance(name, "evo-key-" + name);
+    String instance = evolutionInstance(name, "evo-key-" + name);
+    String phone = IspCustomers.newMobile();
+    String id = accepted(api.send(instance, key, NotifyApi.notice(phone, "INV-EV1", "overdue")));
+    Poll.until(
+        () -> evolution.acceptedTo(phone), s -> !s.isEmpty(), Duration.ofSeconds(20), "the send");
+    FakeEvolution.Send sent = evolution.acceptedTo(phone).get(0);
+    assertEquals("evo-key-" + name, sent.apikey());
+    assertTrue(sent.text().startsWith("*Payment Overdue Notice*"), sent.text());
+    assertEquals("text", awaitStatus(id, "sent").getString("form"), "Evolution has no templates");
+
+    evolution.state(name, "close");
+    evolutionWebhooks().deliver(EvolutionWebhooks.connection(name, "close"), "secret-" + name);
+    Poll.until(
+        () -> api.send(instance, key, NotifyApi.notice(phone, "INV-EV2", "overdue")),
+        r -> r.statusCode() == 400,
+        Duration.ofSeconds(10),
+        "400 for a closed session");
+    assertRefused(
+        400,
+        "Instance is not connected",
+        api.send(instance, key, NotifyApi.notice(phone, "INV-EV3", "overdue")));
+  }
+
+  @Test
+  void aKeyPastItsRateGets429WithRetryAfterAndOtherKeysDoNot() {
+    String busy = api.createKey("busy", List.of("send_message"), null);
+    // 50 a second with a burst of 200: look-ups as fast as one client can make them run past it.
+    HttpResponse<String> refused = null;
+    for (int i = 0; i < 5000 && refused == null; i++) {
+      HttpResponse<String> r = api.status(java.util.UUID.randomUUID().toString(), busy);
+      if (r.statusCode() == 429) {
+        refused = r;
+      } else {
+        assertEquals(404, r.statusCode(), r.body());
+      }
+    }
+    assertTrue(refused != null, "the limit was reached");
+    assertTrue(
+        Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()) >= 1,
+        "Retry-After in whole seconds");
+    assertTrue(
+        NotifyApi.json(refused.body()).getString("detail").startsWith("Rate limit exceeded"),
+        refused.body());
+    boolean sendLimited = false;
+    for (int i = 0; i < 200 && !sendLimited; i++) {
+      sendLimited =
+          api.send(
+                      "default",
+                      busy,
+                      NotifyApi.notice(IspCustomers.newMobile(), "INV-RL" + i, "invoice"))
+                  .statusCode()
+              == 429;
+    }
+    assertTrue(sendLimited, "sending is limited by the same bucket");
+    assertEquals(
+        404,
+        api.status(java.util.UUID.randomUUID().toString(), key).statusCode(),
+        "another key keeps its own rate");
+  }
+
+  /** A Cloud API instance added through the admin API; its id. */
+  private String cloudInstance(String prefix, String number, String zone) {
+    String id = prefix + "-" + System.nanoTime();
+    var body =
+        jakarta.json.Json.createObjectBuilder()
+            .add("instance_id", id)
+            .add("name", prefix)
+            .add("provider", "cloud_api")
+            .add(
+                "phone_number_id",
+                number != null
+                    ? number
+                    : "1066" + (100_000_000 + ThreadLocalRandom.current().nextInt(899_999_999)));
+    if (zone != null) {
+      body.add("time_zone", zone).add("send_window", "08:00-21:00");
+    }
+    HttpResponse<String> r = api.adminPost("api/v1/admin/instances", body.build().toString());
+    assertEquals(201, r.statusCode(), r.body());
+    return id;
+  }
+
+  private String evolutionInstance(String name, String apikey) {
+    String id = "evo-" + System.nanoTime();
+    String body =
+        jakarta.json.Json.createObjectBuilder()
+            .add("instance_id", id)
+            .add("name", name)
+            .add("provider", "evolution")
+            .add("evolution_instance", name)
+            .add("api_url", evolution.url())
+            .add("api_key", apikey)
+            .add("webhook_secret", "secret-" + name)
+            .build()
+            .toString();
+    HttpResponse<String> r = api.adminPost("api/v1/admin/instances", body);
+    assertEquals(201, r.statusCode(), r.body());
+    return id;
+  }
+
+  private EvolutionWebhooks evolutionWebhooks() {
+    return new EvolutionWebhooks(base());
   }
 
   private static void assertRefused(int status, String detail, HttpResponse<String> r) {

@@ -18,7 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.ispchat.testing.AdminApi;
 import org.ispchat.testing.FakeGraphApi;
+import org.ispchat.testing.IspCustomers;
 import org.ispchat.testing.MetaWebhooks;
+import org.ispchat.testing.NotifyApi;
 import org.ispchat.testing.PayaraProcess;
 import org.ispchat.testing.Poll;
 import org.ispchat.testing.TestDatabase;
@@ -116,6 +118,7 @@ class PayaraTwoNodesIT {
               graph.acceptedTo(sender.getKey()).stream().map(r -> answered.get(r.wamid())).toList();
           assertEquals(sender.getValue(), order, "replies to " + sender.getKey() + " in order");
         }
+        tenIdenticalNoticesOnTwoNodesMakeOneMessage(a, b, graph, clients);
         for (String node : List.of("two-nodes-a", "two-nodes-b")) {
           String log = Files.readString(logOf(node));
           for (String symptom :
@@ -137,6 +140,33 @@ class PayaraTwoNodesIT {
       clients.shutdownNow();
       graph.stop();
     }
+  }
+
+  /**
+   * A billing system retrying one notice through a load balancer: ten identical requests at once,
+   * five to each node. Each answers the same message id, and the customer gets one message.
+   */
+  private static void tenIdenticalNoticesOnTwoNodesMakeOneMessage(
+      PayaraProcess a, PayaraProcess b, FakeGraphApi graph, ExecutorService clients) {
+    NotifyApi nodeA = new NotifyApi(a.base());
+    NotifyApi nodeB = new NotifyApi(b.base());
+    String key = nodeA.createKey("two nodes", List.of("send_message"), null);
+    String phone = IspCustomers.newMobile();
+    String body = NotifyApi.notice(phone, "INV-TWO-NODES", "payment_reminder");
+    List<CompletableFuture<java.net.http.HttpResponse<String>>> race = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      NotifyApi node = i % 2 == 0 ? nodeA : nodeB;
+      race.add(CompletableFuture.supplyAsync(() -> node.send("default", key, body), clients));
+    }
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (var r : race) {
+      var response = r.join();
+      assertEquals(200, response.statusCode(), response.body());
+      ids.add(NotifyApi.json(response.body()).getString("message_id"));
+    }
+    assertEquals(1, ids.size(), "one message id for the ten requests: " + ids);
+    Poll.until(() -> !graph.sendsTo(phone).isEmpty(), Duration.ofSeconds(30), "the notice");
+    Poll.holds(() -> graph.sendsTo(phone).size() == 1, Duration.ofSeconds(3), "sent once");
   }
 
   private static PayaraProcess start(String name, int port, Map<String, String> settings) {

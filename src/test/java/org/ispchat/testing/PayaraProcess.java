@@ -115,6 +115,9 @@ public final class PayaraProcess implements AutoCloseable {
     settings.put("whatsapp.verify-token", MetaWebhooks.VERIFY_TOKEN);
     settings.put("whatsapp.access-token", "node-under-test-token");
     settings.put("whatsapp.graph-url", "http://127.0.0.1:" + graphPort + "/v23.0");
+    settings.put("whatsapp.phone-number-id", MetaWebhooks.PHONE_NUMBER_ID);
+    // Billing notices go at once whatever the hour the tests run at.
+    settings.put("ispchat.send-window", "00:00-24:00");
     settings.put(
         "ispchat.admin.password", System.getProperty("it.admin.password", "it-admin-password"));
     return settings;
