@@ -19,7 +19,9 @@ import org.ispchat.testing.AdminApi;
 import org.ispchat.testing.CustomerTexts;
 import org.ispchat.testing.FakeGraphApi;
 import org.ispchat.testing.HttpStatus;
+import org.ispchat.testing.IspCustomers;
 import org.ispchat.testing.MetaWebhooks;
+import org.ispchat.testing.NotifyApi;
 import org.ispchat.testing.PayaraProcess;
 import org.ispchat.testing.Poll;
 import org.ispchat.testing.TestDatabase;
@@ -31,7 +33,9 @@ import org.junit.jupiter.api.Test;
  * would: Payara Micro with {@code --rootdir}, which at boot first redeploys the application it
  * remembers and then deploys the {@code --deploy} WAR over it while the first copy is already busy.
  * The node must serve again (no 404), be ready, and answer every acknowledged message exactly once,
- * in each person's order, also when Meta re-delivers every webhook.
+ * in each person's order, also when Meta re-delivers every webhook. Billing notices acknowledged
+ * before the kill are all sent, once, and a billing system's retries of them after the restart get
+ * their first message ids back.
  *
  * <p>The one thing no system can know after a kill is whether a request that was on the wire to
  * Meta at that instant was taken: ispchat sends it again once its lease runs out (at least once;
@@ -46,6 +50,12 @@ class PayaraKillRestartIT {
   private static final int CUSTOMERS = Integer.getInteger("it.restart.customers", 40);
   private static final int PER_CUSTOMER = 5;
   private static final int SENDERS = 8;
+  private static final int NOTICES = 30;
+
+  /** Billing notices acknowledged before the kill: phone to message id, in the order sent. */
+  private final Map<String, String> notices = new java.util.LinkedHashMap<>();
+
+  private String noticeKey;
 
   @Test
   void aNodeKilledWhileAnsweringRestartsOnItsRootDirAndAnswersEveryMessageOnce() throws Exception {
@@ -93,6 +103,18 @@ class PayaraKillRestartIT {
         } finally {
           customers.shutdownNow();
         }
+        // A billing run at the same time: every notice acknowledged (200 and its message id)
+        // before the kill, most of them still queued behind the slow Graph API.
+        NotifyApi billing = new NotifyApi(first.base());
+        noticeKey = billing.createKey("billing run", List.of("send_message"), null);
+        for (int n = 0; n < NOTICES; n++) {
+          String phone = IspCustomers.newMobile();
+          graph.delay(phone, Duration.ofMillis(250));
+          var r =
+              billing.send("default", noticeKey, NotifyApi.notice(phone, "INV-K" + n, "invoice"));
+          assertEquals(200, r.statusCode(), r.body());
+          notices.put(phone, NotifyApi.json(r.body()).getString("message_id"));
+        }
         Poll.until(() -> graph.sends(s -> true).size() >= 10, Duration.ofSeconds(60), "sends");
       } finally {
         first.kill();
@@ -127,7 +149,22 @@ class PayaraKillRestartIT {
             status = meta.deliver(json).statusCode();
           }
         }
+        // The billing system retries every notice (its timeouts could not tell what was taken):
+        // each answers the message id it was first given.
+        NotifyApi billing = new NotifyApi(second.base());
+        for (var notice : notices.entrySet()) {
+          int n = List.copyOf(notices.keySet()).indexOf(notice.getKey());
+          var r =
+              billing.send(
+                  "default", noticeKey, NotifyApi.notice(notice.getKey(), "INV-K" + n, "invoice"));
+          assertEquals(200, r.statusCode(), r.body());
+          assertEquals(notice.getValue(), NotifyApi.json(r.body()).getString("message_id"));
+        }
         AdminApi admin = new AdminApi(second.base());
+        Poll.until(
+            () -> notices.keySet().stream().allMatch(p -> recorded(admin, p).size() == 1),
+            Duration.ofSeconds(120),
+            "every acknowledged notice sent and recorded");
         Poll.until(
             () -> sent.keySet().stream().allMatch(c -> recorded(admin, c).size() == PER_CUSTOMER),
             Duration.ofSeconds(120),
@@ -176,6 +213,16 @@ class PayaraKillRestartIT {
                   .map(s -> repliedTo.get(s.wamid()))
                   .toList(),
               "replies to " + customer.getKey() + " in order");
+        }
+        for (String phone : notices.keySet()) {
+          String recordedId = recorded(admin, phone).get(0).getString("provider_message_id");
+          for (FakeGraphApi.Send s : graph.acceptedTo(phone)) {
+            if (!s.wamid().equals(recordedId)) {
+              inDoubt++;
+              assertTrue(
+                  s.receivedNanos() < restartAt, "an unrecorded notice came from the killed node");
+            }
+          }
         }
         assertTrue(inDoubt <= SENDERS, inDoubt + " sends in doubt, at most one per sender");
         assertEquals(
