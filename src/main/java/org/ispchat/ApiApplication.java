@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
 import org.ispchat.notify.MessageStatusResource;
+import org.ispchat.notify.NoticeTemplateResource;
 import org.ispchat.notify.NotificationResource;
 import org.ispchat.outbox.MessageLogResource;
 import org.ispchat.platform.AdminAuthentication;
@@ -32,6 +33,7 @@ public class ApiApplication extends Application {
         AdminAuthentication.class,
         MessageLogResource.class,
         NotificationResource.class,
-        MessageStatusResource.class);
+        MessageStatusResource.class,
+        NoticeTemplateResource.class);
   }
 }
