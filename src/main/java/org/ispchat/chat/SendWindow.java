@@ -15,11 +15,12 @@ import java.util.regex.Pattern;
  */
 public record SendWindow(LocalTime opens, LocalTime closes, boolean always) {
 
-  public static final SendWindow DEFAULT = parse("08:00-21:00");
-  public static final SendWindow ALWAYS = parse("00:00-24:00");
-
+  // Before DEFAULT and ALWAYS: static fields initialise in order, and parse needs it.
   private static final Pattern FORM =
       Pattern.compile("(\\d{1,2}):(\\d{2})\\s*-\\s*(\\d{1,2}):(\\d{2})");
+
+  public static final SendWindow DEFAULT = parse("08:00-21:00");
+  public static final SendWindow ALWAYS = parse("00:00-24:00");
 
   /** Reads {@code HH:MM-HH:MM}; throws IllegalArgumentException with a readable message. */
   public static SendWindow parse(String text) {
