@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.ispchat.chat.ChannelType;
 import org.ispchat.chat.MessagingInstance;
@@ -39,6 +41,8 @@ public class TemplateSetup {
 
   /** Stored when the account has no template of the mapped name and language. */
   static final String NOT_FOUND = "NOT_FOUND";
+
+  private static final Logger LOG = Logger.getLogger(TemplateSetup.class.getName());
 
   @Inject MessagingInstances instances;
   @Inject NoticeTemplates templates;
@@ -110,6 +114,10 @@ public class TemplateSetup {
       throw new ApiFailure(400, e.getMessage());
     }
     store(instanceId, type, language, row -> change.applyTo(row, clock.instant()));
+    LOG.log(
+        Level.INFO,
+        "Notice wording {0}/{1} of instance {2} changed",
+        new Object[] {type.wire(), language, instanceId});
     Entry entry =
         entries(instanceId).stream()
             .filter(e -> e.type() == type && e.language().equals(language))
@@ -162,12 +170,18 @@ public class TemplateSetup {
                 Collectors.toMap(
                     s -> s.name() + "|" + s.language(), Function.identity(), (a, b) -> a));
     Instant now = clock.instant();
+    int approved = 0;
     for (Entry e : entries) {
       TemplateState state = byKey.get(e.templateName() + "|" + e.templateLanguage());
       String status = state == null ? NOT_FOUND : state.status();
       Integer count = state == null ? null : NoticeWording.placeholders(state.body());
       store(instanceId, e.type(), e.language(), row -> row.approval(status, count, now));
+      approved += "APPROVED".equals(status) ? 1 : 0;
     }
+    LOG.log(
+        Level.INFO,
+        "Template approvals of instance {0} read from WhatsApp: {1} of {2} notices approved",
+        new Object[] {instanceId, approved, entries.size()});
     return entries(instanceId);
   }
 
