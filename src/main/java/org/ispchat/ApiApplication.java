@@ -7,6 +7,7 @@ import java.util.Set;
 import org.ispchat.notify.ApiKeysResource;
 import org.ispchat.notify.InstancesResource;
 import org.ispchat.notify.MessageStatusResource;
+import org.ispchat.notify.NoticeTemplateResource;
 import org.ispchat.notify.NotificationResource;
 import org.ispchat.outbox.MessageLogResource;
 import org.ispchat.platform.AdminAuthentication;
@@ -36,6 +37,7 @@ public class ApiApplication extends Application {
         ApiKeysResource.class,
         InstancesResource.class,
         NotificationResource.class,
-        MessageStatusResource.class);
+        MessageStatusResource.class,
+        NoticeTemplateResource.class);
   }
 }

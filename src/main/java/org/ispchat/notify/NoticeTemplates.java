@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.ispchat.chat.Reply;
 
 /**
@@ -91,6 +93,36 @@ public class NoticeTemplates {
     }
     return new Reply.Template(
         w.templateName(), w.templateLanguage(), parameters, asText(w, request).body());
+  }
+
+  /** The admin's wordings stored for this instance (rows exist only for what was changed). */
+  public List<NoticeTemplate> storedFor(String instanceId) {
+    return em.createQuery(
+            "select t from NoticeTemplate t where t.instanceId = :i", NoticeTemplate.class)
+        .setParameter("i", instanceId)
+        .getResultList();
+  }
+
+  /**
+   * Changes the stored wording of one type and language, creating its row on first use, and forgets
+   * the cache so this node uses the change at once.
+   */
+  @Transactional
+  public NoticeTemplate change(
+      String instanceId, MessageType type, String language, Consumer<NoticeTemplate> change) {
+    NoticeTemplate row =
+        stored(instanceId, type, language)
+            .orElseGet(
+                () -> {
+                  NoticeTemplate created =
+                      new NoticeTemplate(instanceId, type, language, clock.instant());
+                  em.persist(created);
+                  return created;
+                });
+    change.accept(row);
+    em.flush();
+    forget();
+    return row;
   }
 
   /** Forgets cached wordings (after an admin changed one). */
