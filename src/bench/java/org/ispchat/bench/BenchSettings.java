@@ -27,13 +27,21 @@ import java.util.Locale;
  * @param sendsPerSecond {@code whatsapp.max-sends-per-second} of the server (Meta's pacing)
  * @param drainLimit longest wait, after a phase, for the replies it caused to go out
  * @param serverJvmOptions JVM options of the server (heap)
- * @param suite {@code webhook} (the default: intake and reply latency) or {@code customer-bot}
- *     ({@link CustomerBotBenchmark})
+ * @param suite {@code webhook} (the default: intake and reply latency), {@code customer-bot}
+ *     ({@link CustomerBotBenchmark}) or {@code billing} ({@link BillingBenchmark})
  * @param splynxPort customer-bot suite: port of the Splynx stand-in
  * @param botCustomers customer-bot suite: linked customers, and how many write at once
  * @param botRounds customer-bot suite: measured rounds of each action per customer
  * @param botSplynxLatency customer-bot suite: how long the Splynx stand-in takes per answer in the
  *     concurrent phase
+ * @param billingClients billing suite: closed-loop clients; below ispchat's 40 pooled connections,
+ *     because a notice to a new customer holds one connection while it opens the chat in a second
+ *     transaction on another (40 such requests at once wait for each other until the pool's
+ *     max-wait-time)
+ * @param billingPaces billing suite: the {@code whatsapp.max-sends-per-second} values whose pacing
+ *     is measured, a node each
+ * @param billingPaceSeconds billing suite: each pacing node is given this many seconds' worth of
+ *     notices at its rate, queued at once
  */
 record BenchSettings(
     Path target,
@@ -56,7 +64,10 @@ record BenchSettings(
     int splynxPort,
     int botCustomers,
     int botRounds,
-    Duration botSplynxLatency) {
+    Duration botSplynxLatency,
+    int billingClients,
+    List<Double> billingPaces,
+    double billingPaceSeconds) {
 
   static BenchSettings fromSystemProperties() {
     return new BenchSettings(
@@ -82,7 +93,12 @@ record BenchSettings(
         integer("bench.splynx.port", 38091),
         integer("bench.bot.customers", 50),
         integer("bench.bot.rounds", 5),
-        Duration.ofMillis(integer("bench.bot.splynx-millis", 300)));
+        Duration.ofMillis(integer("bench.bot.splynx-millis", 300)),
+        integer("bench.billing.clients", 32),
+        Arrays.stream(text("bench.billing.paces", "20,80").split("[,\\s]+"))
+            .map(Double::parseDouble)
+            .toList(),
+        number("bench.billing.pace-seconds", 10));
   }
 
   /** One line for the top of the output: what this run does. */
@@ -121,6 +137,25 @@ record BenchSettings(
         port,
         graphPort,
         splynxPort);
+  }
+
+  /** The billing suite's line for the top of the output. */
+  String describeBilling() {
+    return String.format(
+        Locale.ROOT,
+        "closed loop %d clients (%d s warm-up + %d s per phase); %,d customers; pacing at %s"
+            + " sends/s, %.0f s' worth of notices each; all-in-one node paced at %,.0f sends/s;"
+            + " server %s; ports %d and %d (Graph API)",
+        billingClients,
+        warmup.toSeconds(),
+        closedDuration.toSeconds(),
+        customers,
+        billingPaces.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r)).toList(),
+        billingPaceSeconds,
+        sendsPerSecond,
+        String.join(" ", serverJvmOptions),
+        port,
+        graphPort);
   }
 
   private static String text(String key, String fallback) {

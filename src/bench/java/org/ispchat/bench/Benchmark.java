@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The benchmark run ({@code mvn -Pbench verify}; {@code -Dbench.suite=customer-bot} runs {@link
- * CustomerBotBenchmark} instead): one Payara Micro with ispchat and the parse-only WAR, then these
- * phases against it, each printed as it ends and all of them in a summary table.
+ * CustomerBotBenchmark} instead, {@code -Dbench.suite=billing} {@link BillingBenchmark}): one
+ * Payara Micro with ispchat and the parse-only WAR, then these phases against it, each printed as
+ * it ends and all of them in a summary table.
  *
  * <ol>
  *   <li>closed loop (throughput) and open loop (latency) on the parse-only endpoint: the ceiling,
@@ -41,9 +42,10 @@ public final class Benchmark {
       switch (settings.suite()) {
         case "webhook" -> new Benchmark(settings).run();
         case "customer-bot" -> CustomerBotBenchmark.run(settings);
+        case "billing" -> BillingBenchmark.run(settings);
         default ->
             throw new IllegalArgumentException(
-                "bench.suite must be webhook or customer-bot, not " + settings.suite());
+                "bench.suite must be webhook, customer-bot or billing, not " + settings.suite());
       }
     } catch (Exception e) {
       System.err.println("Benchmark failed: " + e);

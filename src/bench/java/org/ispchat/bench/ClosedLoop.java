@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The throughput phase, like {@code wrk -c<clients>}: every client sends its next delivery as soon
@@ -26,11 +27,54 @@ final class ClosedLoop {
       int connections,
       CpuShare cpu) {}
 
+  /** What one client sends, request after request, over its own connection. */
+  interface Client {
+    /** Prepares the next request; made before its latency starts, as wrk's are. */
+    Request next();
+  }
+
+  /** One prepared request. */
+  interface Request {
+    /** Sends it and returns the HTTP status. */
+    int send(KeepAliveConnection connection) throws IOException;
+  }
+
   private ClosedLoop() {}
 
   static Result run(
       WebhookEndpoint endpoint,
       MetaTraffic traffic,
+      int clients,
+      Duration warmup,
+      Duration measured,
+      int serverPort,
+      ServerWatch watch)
+      throws InterruptedException {
+    return run(
+        endpoint.name(),
+        endpoint::connect,
+        () -> {
+          MetaTraffic.Mix mix = traffic.mix();
+          return () -> {
+            MetaTraffic.Delivery delivery = mix.next();
+            return connection -> endpoint.send(connection, delivery);
+          };
+        },
+        clients,
+        warmup,
+        measured,
+        serverPort,
+        watch);
+  }
+
+  /**
+   * The same loop for any request: {@code newClient} makes each client's sender, {@code connect}
+   * its connection.
+   */
+  static Result run(
+      String name,
+      Supplier<KeepAliveConnection> connect,
+      Supplier<Client> newClient,
       int clients,
       Duration warmup,
       Duration measured,
@@ -44,7 +88,8 @@ final class ClosedLoop {
     List<Future<Outcomes>> results = new ArrayList<>();
     try {
       for (int i = 0; i < clients; i++) {
-        results.add(pool.submit(() -> client(endpoint, traffic.mix(), measureFrom, stopAt)));
+        Client client = newClient.get();
+        results.add(pool.submit(() -> client(connect, client, measureFrom, stopAt)));
       }
       Threads.sleepUntil(measureFrom);
       CpuShare.Mark before = watch.mark();
@@ -57,7 +102,7 @@ final class ClosedLoop {
         all.addAll(Threads.await(result, WebhookEndpoint.REQUEST_TIMEOUT.plusSeconds(5)));
       }
       double perSecond = all.answered() / (measured.toNanos() / 1e9);
-      return new Result(endpoint.name(), clients, measured, perSecond, all, connections, cpu);
+      return new Result(name, clients, measured, perSecond, all, connections, cpu);
     } finally {
       pool.shutdownNow();
       pool.awaitTermination(5, TimeUnit.SECONDS);
@@ -66,18 +111,18 @@ final class ClosedLoop {
 
   /** One client: back to back until {@code stopAt}; counts what it started after the warm-up. */
   private static Outcomes client(
-      WebhookEndpoint endpoint, MetaTraffic.Mix mix, long measureFrom, long stopAt) {
+      Supplier<KeepAliveConnection> connect, Client client, long measureFrom, long stopAt) {
     Outcomes outcomes = new Outcomes();
-    try (KeepAliveConnection connection = endpoint.connect()) {
+    try (KeepAliveConnection connection = connect.get()) {
       while (!Thread.currentThread().isInterrupted()) {
-        MetaTraffic.Delivery delivery = mix.next();
+        Request request = client.next();
         long sent = System.nanoTime();
         if (sent >= stopAt) {
           break;
         }
         boolean counts = sent >= measureFrom;
         try {
-          int status = endpoint.send(connection, delivery);
+          int status = request.send(connection);
           if (counts) {
             outcomes.answered(status, System.nanoTime() - sent);
           }

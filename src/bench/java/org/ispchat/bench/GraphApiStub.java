@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,7 @@ final class GraphApiStub implements AutoCloseable {
   private final AtomicLong replies = new AtomicLong();
   private final AtomicLong wamids = new AtomicLong();
   private final Map<String, CompletableFuture<Message>> awaited = new ConcurrentHashMap<>();
+  private volatile Latencies arrivals;
 
   /** A message ispchat sent: when it arrived ({@link System#nanoTime()}) and its JSON body. */
   record Message(long arrived, String body) {}
@@ -53,6 +55,25 @@ final class GraphApiStub implements AutoCloseable {
   /** Messages the server has sent so far. */
   long replies() {
     return replies.get();
+  }
+
+  /**
+   * From now on keeps the arrival time ({@link System#nanoTime()}) of every message, for the
+   * billing suite's pacing phase; forgets those of an earlier recording.
+   */
+  void recordArrivals() {
+    arrivals = new Latencies();
+  }
+
+  /** The arrival times recorded since {@link #recordArrivals}, in order. */
+  long[] arrivals() {
+    Latencies recorded = arrivals;
+    if (recorded == null) {
+      return new long[0];
+    }
+    long[] times = recorded.samples();
+    Arrays.sort(times);
+    return times;
   }
 
   /**
@@ -84,6 +105,10 @@ final class GraphApiStub implements AutoCloseable {
         to = reader.readObject().getString("to", "");
       }
       replies.incrementAndGet();
+      Latencies recording = arrivals;
+      if (recording != null) {
+        recording.add(arrived);
+      }
       CompletableFuture<Message> waiting = awaited.remove(to);
       if (waiting != null) {
         waiting.complete(new Message(arrived, body));

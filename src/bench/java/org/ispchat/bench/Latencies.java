@@ -39,6 +39,11 @@ final class Latencies {
     return size;
   }
 
+  /** A copy of every sample, in the order added. */
+  synchronized long[] samples() {
+    return Arrays.copyOf(nanos, size);
+  }
+
   synchronized Percentiles percentiles() {
     if (size == 0) {
       return Percentiles.NONE;

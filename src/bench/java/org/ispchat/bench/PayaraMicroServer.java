@@ -24,6 +24,8 @@ final class PayaraMicroServer implements AutoCloseable {
 
   static final String PARSE_ONLY_CONTEXT = "/bench";
   static final String ISPCHAT_CONTEXT = "/ispchat";
+  static final String ADMIN_USER = "admin";
+  static final String ADMIN_PASSWORD = "bench-admin-password";
 
   private final Process process;
   private final long startedNanos;
@@ -42,7 +44,8 @@ final class PayaraMicroServer implements AutoCloseable {
 
   /**
    * @param role names the log file
-   * @param appSettings extra {@code -Dkey=value} settings for ispchat (the node's shape)
+   * @param appSettings extra {@code -Dkey=value} settings for ispchat (the node's shape); they come
+   *     after the common ones, so one given twice (whatsapp.max-sends-per-second) takes their value
    */
   static PayaraMicroServer start(BenchSettings settings, String role, List<String> appSettings)
       throws IOException {
@@ -65,7 +68,7 @@ final class PayaraMicroServer implements AutoCloseable {
             "-Dwhatsapp.graph-url=http://127.0.0.1:" + settings.graphPort() + "/v23.0",
             "-Dwhatsapp.max-sends-per-second=" + settings.sendsPerSecond(),
             "-Dispchat.db.url=jdbc:h2:file:" + database + ";WRITE_DELAY=0",
-            "-Dispchat.admin.password=bench-admin-password"));
+            "-Dispchat.admin.password=" + ADMIN_PASSWORD));
     command.addAll(appSettings);
     command.addAll(
         List.of(
@@ -142,6 +145,16 @@ final class PayaraMicroServer implements AutoCloseable {
   /** The WhatsApp webhook of the WAR at {@code context}. */
   WebhookEndpoint webhook(String name, String context) {
     return new WebhookEndpoint(name, port, context + "/webhooks/whatsapp");
+  }
+
+  /** The billing notification API of the WAR at {@code context}, for the default instance. */
+  BillingEndpoint billing(String name, String context) {
+    return new BillingEndpoint(
+        name, port, context + "/api/v1/billing/send-notification?instance_id=default");
+  }
+
+  int port() {
+    return port;
   }
 
   Path log() {
