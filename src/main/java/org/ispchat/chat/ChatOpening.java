@@ -22,4 +22,13 @@ public class ChatOpening {
     em.persist(new Chat(key, clock.instant()));
     em.flush();
   }
+
+  /** Creates several chats in one transaction; a duplicate fails them all (then open each). */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void openAll(java.util.Collection<ChatKey> keys) {
+    for (ChatKey key : keys) {
+      em.persist(new Chat(key, clock.instant()));
+    }
+    em.flush();
+  }
 }

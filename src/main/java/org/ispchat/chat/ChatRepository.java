@@ -48,6 +48,65 @@ public class ChatRepository {
     return em.find(Chat.class, id.orElseThrow(), LockModeType.PESSIMISTIC_WRITE);
   }
 
+  /**
+   * Like {@link #lock} for many people at once (a billing run): the chats that are missing are
+   * created first, together in one transaction of their own (one by one if another node or a turn
+   * opened one of them at the same moment), then all are locked in id order, which is the order
+   * every caller of this method takes them in, so two nodes locking overlapping sets wait for each
+   * other rather than deadlock.
+   */
+  public java.util.Map<ChatKey, Chat> lockAll(java.util.Collection<ChatKey> keys) {
+    java.util.Set<ChatKey> wanted = new java.util.HashSet<>(keys);
+    java.util.Map<ChatKey, Long> ids = idsOf(wanted);
+    java.util.Set<ChatKey> missing = new java.util.HashSet<>(wanted);
+    missing.removeAll(ids.keySet());
+    if (!missing.isEmpty()) {
+      try {
+        opening.openAll(missing);
+      } catch (RuntimeException e) {
+        if (!UniqueViolation.causes(e)) {
+          throw e;
+        }
+        for (ChatKey key : missing) {
+          try {
+            opening.open(key);
+          } catch (RuntimeException one) {
+            if (!UniqueViolation.causes(one)) {
+              throw one;
+            }
+          }
+        }
+      }
+      ids = idsOf(wanted);
+    }
+    java.util.Map<ChatKey, Chat> chats = new java.util.HashMap<>();
+    for (Chat chat :
+        em.createQuery("select c from Chat c where c.id in :ids order by c.id", Chat.class)
+            .setParameter("ids", ids.values())
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList()) {
+      chats.put(chat.key(), chat);
+    }
+    return chats;
+  }
+
+  private java.util.Map<ChatKey, Long> idsOf(java.util.Set<ChatKey> keys) {
+    java.util.Map<ChatKey, Long> ids = new java.util.HashMap<>();
+    List<String> senders = keys.stream().map(ChatKey::sender).distinct().toList();
+    for (Object[] row :
+        em.createQuery(
+                "select c.id, c.channel, c.sender from Chat c where c.sender in :senders",
+                Object[].class)
+            .setParameter("senders", senders)
+            .getResultList()) {
+      ChatKey key = new ChatKey((ChannelType) row[1], (String) row[2]);
+      if (keys.contains(key)) {
+        ids.put(key, (Long) row[0]);
+      }
+    }
+    return ids;
+  }
+
   private Optional<Long> idOf(ChatKey key) {
     return em.createQuery(
             "select c.id from Chat c where c.channel = :channel and c.sender = :sender", Long.class)

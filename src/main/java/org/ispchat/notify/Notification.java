@@ -159,6 +159,10 @@ public class Notification {
     return id;
   }
 
+  String dedupeKey() {
+    return dedupeKey;
+  }
+
   public String messageId() {
     return messageId;
   }

@@ -10,13 +10,9 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.ispchat.chat.MessagingInstance;
 import org.ispchat.chat.MessagingInstances;
 import org.ispchat.chat.PhoneSettings;
-import org.ispchat.platform.ApiFailure;
-import org.ispchat.platform.UniqueViolation;
 
 /**
  * The checks and answers of {@code send-notification}, in the contract's order, kept out of the
@@ -26,12 +22,10 @@ import org.ispchat.platform.UniqueViolation;
 @ApplicationScoped
 public class NotificationDesk {
 
-  private static final Logger LOG = Logger.getLogger(NotificationDesk.class.getName());
-
   @Inject ApiKeys keys;
   @Inject RateLimits rates;
   @Inject MessagingInstances instances;
-  @Inject Notifications notifications;
+  @Inject NoticeWriter writer;
   @Inject PhoneSettings phones;
 
   public Response send(
@@ -83,24 +77,11 @@ public class NotificationDesk {
 
   private Response accept(MessagingInstance instance, KeyGrant grant, NotificationRequest request) {
     try {
-      Notifications.Accepted accepted = notifications.accept(instance, grant, request);
+      Notifications.Accepted accepted =
+          writer.accept(new Notifications.Pending(instance, grant, request));
       return NotificationResource.ok(accepted.messageId(), request.invoiceId());
     } catch (BadRequest e) {
       return NotificationResource.error(400, e.getMessage());
-    } catch (RuntimeException e) {
-      if (UniqueViolation.causes(e)) {
-        // Two nodes opened this customer's chat at the same instant, or a key was being released;
-        // the winner's notice is now committed, and this request finds it on a second pass.
-        try {
-          Notifications.Accepted accepted = notifications.accept(instance, grant, request);
-          return NotificationResource.ok(accepted.messageId(), request.invoiceId());
-        } catch (RuntimeException again) {
-          e = again;
-        }
-      }
-      LOG.log(Level.WARNING, "A notification could not be stored", e);
-      throw new ApiFailure(
-          500, "The notification could not be stored; nothing was sent. Please retry.");
     }
   }
 

@@ -11,8 +11,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.ispchat.chat.ChannelType;
 import org.ispchat.chat.Chat;
 import org.ispchat.chat.ChatKey;
@@ -22,13 +29,14 @@ import org.ispchat.chat.Reply;
 import org.ispchat.outbox.Outbox;
 
 /**
- * Accepts billing notices: one transaction stores the notification and queues its message, so a
- * notice the API acknowledged is never lost and never queued twice.
+ * Accepts billing notices: one transaction stores the notifications of a group of requests and
+ * queues their messages ({@link NoticeWriter}), so a notice the API acknowledged is never lost and
+ * never queued twice.
  *
- * <p>The customer's chat row is locked first. Every request for one phone number on one channel
- * takes that lock in turn, across nodes, so the look-up for an earlier identical request that
- * follows it cannot race: ten identical requests at once make one message and ten answers with its
- * id.
+ * <p>The customers' chat rows are locked first. Every group holding a notice for one phone number
+ * on one channel takes that lock in turn, across nodes, so the look-up for an earlier identical
+ * request that follows it cannot race: ten identical requests at once make one message and ten
+ * answers with its id (decision 0011).
  */
 @ApplicationScoped
 public class Notifications {
@@ -47,25 +55,76 @@ public class Notifications {
   /** What the API answers: the message id, and whether it is an earlier request's. */
   public record Accepted(String messageId, boolean repeat, Notification.Decision decision) {}
 
+  /** One request waiting in a group (see {@link NoticeWriter}). */
+  public record Pending(MessagingInstance instance, KeyGrant key, NotificationRequest request) {}
+
+  /** What became of one request of a group: accepted, or refused with a 400 (never both). */
+  public record Outcome(Accepted accepted, BadRequest refused) {}
+
+  /**
+   * Accepts a group of requests in one transaction (group commit): the same decisions as {@link
+   * #accept}, with the chats opened and locked together in id order and the look-ups made once for
+   * the group. A request that repeats one earlier in the same group gets its message id.
+   */
   @Transactional
-  public Accepted accept(MessagingInstance instance, KeyGrant key, NotificationRequest request) {
+  public List<Outcome> acceptAll(List<Pending> group) {
     Instant now = clock.instant();
-    Chat chat = chats.lock(new ChatKey(instance.channel(), request.phone()));
-    String dedupe = dedupeKey(instance.instanceId(), request);
-    Optional<Notification> earlier = byKey(dedupe);
-    if (earlier.isPresent()) {
-      if (earlier.get().repeatedBy(now, settings.idempotency())) {
-        return new Accepted(earlier.get().messageId(), true, earlier.get().decision());
+    Map<ChatKey, Chat> locked =
+        chats.lockAll(
+            group.stream()
+                .map(p -> new ChatKey(p.instance().channel(), p.request().phone()))
+                .toList());
+    List<String> keys =
+        group.stream().map(p -> dedupeKey(p.instance().instanceId(), p.request())).toList();
+    Map<String, Notification> known = new HashMap<>();
+    em.createQuery("select n from Notification n where n.dedupeKey in :k", Notification.class)
+        .setParameter("k", new HashSet<>(keys))
+        .getResultList()
+        .forEach(n -> known.put(n.dedupeKey(), n));
+    Set<String> optedOut =
+        optOuts.among(group.stream().map(p -> p.request().phone()).collect(Collectors.toSet()));
+    List<Outcome> outcomes = new ArrayList<>(group.size());
+    for (int i = 0; i < group.size(); i++) {
+      Pending p = group.get(i);
+      String dedupe = keys.get(i);
+      Notification earlier = known.get(dedupe);
+      if (earlier != null && earlier.repeatedBy(now, settings.idempotency())) {
+        outcomes.add(
+            new Outcome(new Accepted(earlier.messageId(), true, earlier.decision()), null));
+        continue;
       }
-      earlier.get().releaseKey();
-      em.flush(); // the key is free before the new row claims it
+      if (earlier != null) {
+        earlier.releaseKey();
+        em.flush(); // the key is free before the new row claims it
+      }
+      try {
+        Chat chat = locked.get(new ChatKey(p.instance().channel(), p.request().phone()));
+        Notification notice =
+            decide(p.instance(), p.key(), p.request(), chat, dedupe, optedOut, now);
+        known.put(dedupe, notice);
+        outcomes.add(new Outcome(new Accepted(notice.messageId(), false, notice.decision()), null));
+      } catch (BadRequest refused) {
+        outcomes.add(new Outcome(null, refused));
+      }
     }
+    return outcomes;
+  }
+
+  /** Stores one new notice for a locked chat, and queues its message unless it is skipped. */
+  private Notification decide(
+      MessagingInstance instance,
+      KeyGrant key,
+      NotificationRequest request,
+      Chat chat,
+      String dedupe,
+      Set<String> optedOut,
+      Instant now) {
     String language = chat.language() != null ? chat.language() : instance.language();
     Notification notice =
         new Notification(instance.instanceId(), key.keyId(), request, dedupe, language, now);
-    if (request.type() != MessageType.CONFIRMATION && optOuts.optedOut(request.phone())) {
+    if (request.type() != MessageType.CONFIRMATION && optedOut.contains(request.phone())) {
       em.persist(notice);
-      return new Accepted(notice.messageId(), false, notice.decision());
+      return notice;
     }
     Instant sendAfter =
         settings.urgent().contains(request.type())
@@ -79,13 +138,14 @@ public class Notifications {
       reply = templates.asText(wording, request);
       form = Notification.Form.TEXT;
     } else {
+      // Refused (400) before anything of this notice is stored.
       reply = templates.asTemplate(wording, request, language);
       form = Notification.Form.TEMPLATE;
     }
     long outboundId = outbox.start(chat, instance.businessNumber(), reply, sendAfter);
     notice.queuedAs(outboundId, form, sendAfter);
     em.persist(notice);
-    return new Accepted(notice.messageId(), false, notice.decision());
+    return notice;
   }
 
   /** The notification with this message id. */
@@ -108,13 +168,6 @@ public class Notifications {
     Instant lastHeard = chat.lastInboundAt();
     return lastHeard != null
         && lastHeard.plus(SERVICE_WINDOW).isAfter(sendAfter.plus(settings.windowMargin()));
-  }
-
-  private Optional<Notification> byKey(String dedupe) {
-    return em.createQuery("select n from Notification n where n.dedupeKey = :k", Notification.class)
-        .setParameter("k", dedupe)
-        .getResultStream()
-        .findFirst();
   }
 
   /** The idempotency key: instance, invoice, type and phone, hashed to a fixed width. */

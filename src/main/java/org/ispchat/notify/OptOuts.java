@@ -23,6 +23,17 @@ public class OptOuts {
     return find(phone).isPresent();
   }
 
+  /** Which of these numbers opted out (one query for a group of notices). */
+  public java.util.Set<String> among(java.util.Set<String> phones) {
+    if (phones.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(
+        em.createQuery("select o.phone from OptOut o where o.phone in :p", String.class)
+            .setParameter("p", phones)
+            .getResultList());
+  }
+
   /** Records the opt-out; returns false when the number had already opted out. */
   @Transactional
   public boolean optOut(String phone, String how) {

@@ -84,6 +84,23 @@ class RetentionIT extends ServerTest {
     return entry.getBoolean("text_forgotten");
   }
 
+  @Test
+  void aBillingNoticeIsKeptWithTheMessagesAndThenGoes() {
+    org.ispchat.testing.NotifyApi api = new org.ispchat.testing.NotifyApi(base());
+    String key = api.createKey("retention", List.of("send_message"), null);
+    String phone = org.ispchat.testing.IspCustomers.newMobile();
+    var accepted =
+        api.send("default", key, org.ispchat.testing.NotifyApi.notice(phone, "INV-R1", "invoice"));
+    assertEquals(200, accepted.statusCode(), accepted.body());
+    String id = org.ispchat.testing.NotifyApi.json(accepted.body()).getString("message_id");
+    Poll.until(() -> !graph.sendsTo(phone).isEmpty(), Duration.ofSeconds(20), "the notice");
+
+    pass(Duration.ofDays(399));
+    assertEquals(200, api.status(id, key).statusCode(), "kept with the messages");
+    pass(Duration.ofDays(401));
+    assertEquals(404, api.status(id, key).statusCode(), "gone with them");
+  }
+
   /** Runs one retention pass on the server as if this much time had passed. */
   private void pass(Duration later) {
     URI uri = base().resolve("it/retention?as-of=" + Instant.now().plus(later));
