@@ -94,7 +94,7 @@ record BenchSettings(
         integer("bench.bot.customers", 50),
         integer("bench.bot.rounds", 5),
         Duration.ofMillis(integer("bench.bot.splynx-millis", 300)),
-        integer("bench.billing.clients", 32),
+        integer("bench.billing.clients", 64),
         Arrays.stream(text("bench.billing.paces", "20,80").split("[,\\s]+"))
             .map(Double::parseDouble)
             .toList(),

@@ -412,6 +412,26 @@ class BillingNotificationIT extends ServerTest {
         "another key keeps its own rate");
   }
 
+  @Test
+  void aTemplateMappingThatDoesNotFitIsRefusedBeforeAnythingIsSent() {
+    String instance = cloudInstance("mapping", null, null);
+    HttpResponse<String> put =
+        api.adminPut(
+            "api/v1/admin/instances/" + instance + "/templates/invoice/en",
+            "{\"template_name\": \"acme_invoice\", \"template_language\": \"en_US\","
+                + " \"parameters\": [\"customer_name\", \"amount\", \"invoice_id\"],"
+                + " \"parameter_count\": 4}");
+    assertEquals(200, put.statusCode(), put.body());
+    String phone = IspCustomers.newMobile();
+    assertRefused(
+        400,
+        "takes 4 parameter(s) but 3 are mapped",
+        api.send(instance, key, NotifyApi.notice(phone, "INV-M1", "invoice")));
+    assertEquals(List.of(), graph.sendsTo(phone), "nothing was sent");
+    // Another type on the same instance keeps its default template and goes.
+    accepted(api.send(instance, key, NotifyApi.notice(phone, "INV-M1", "overdue")));
+  }
+
   /** A Cloud API instance added through the admin API; its id. */
   private String cloudInstance(String prefix, String number, String zone) {
     String id = prefix + "-" + System.nanoTime();

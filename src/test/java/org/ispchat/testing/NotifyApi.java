@@ -50,6 +50,14 @@ public final class NotifyApi {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  public HttpResponse<String> adminPut(String path, String body) {
+    return call(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Authorization", admin)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public HttpResponse<String> adminDelete(String path) {
     return call(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", admin).DELETE());
   }
