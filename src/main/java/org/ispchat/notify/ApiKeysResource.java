@@ -8,6 +8,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -42,15 +42,14 @@ public class ApiKeysResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(
-      String body, @Context ContainerRequestContext request, @Context UriInfo uri) {
+  public Response create(String body, @Context HttpServletRequest request, @Context UriInfo uri) {
     KeyRequest wanted = KeyRequest.read(parse(body), id -> instances.find(id).isPresent());
     ApiKeys.Created created =
         keys.create(
             wanted.name(),
             wanted.permissions(),
             wanted.instanceIds(),
-            (String) request.getProperty(AdminAuthentication.ADMIN_USER));
+            (String) request.getAttribute(AdminAuthentication.ADMIN_USER));
     String json = record(created.key()).add("key", created.fullText()).build().toString();
     return Response.created(
             uri.getAbsolutePathBuilder().path(created.key().id().toString()).build())

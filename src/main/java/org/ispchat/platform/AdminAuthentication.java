@@ -74,6 +74,9 @@ public class AdminAuthentication implements ContainerRequestFilter {
         request.abortWith(JsonErrors.of(403, "This needs a console admin."));
       } else {
         request.setProperty(ADMIN_USER, in.account().username());
+        // Also as a servlet request attribute, where resources read it: RESTEasy (WildFly) cannot
+        // inject a ContainerRequestContext into a resource method.
+        http.setAttribute(ADMIN_USER, in.account().username());
       }
     } else {
       request.abortWith(challenge("Wrong username or password."));
