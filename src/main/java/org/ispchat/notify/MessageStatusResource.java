@@ -73,7 +73,7 @@ public class MessageStatusResource {
     } catch (BadRequest e) {
       return JsonErrors.of(400, e.getMessage());
     }
-    NoticeLedger.Page page = ledger.since(cursor, key.scope(), true, limit);
+    NoticeLedger.Page page = ledger.since(cursor, key.scope(), limit);
     JsonArrayBuilder events = JSON.createArrayBuilder();
     for (NoticeLedger.Change c : page.changes()) {
       if (c instanceof NoticeLedger.StatusChange s) {

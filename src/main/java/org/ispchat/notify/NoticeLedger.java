@@ -83,7 +83,7 @@ public class NoticeLedger {
   /** A page of changes after the cursor, and the cursor to ask with next. */
   public record Page(List<Change> changes, FeedCursor next) {}
 
-  public Page since(FeedCursor cursor, Set<String> scope, boolean withStatuses, int limit) {
+  public Page since(FeedCursor cursor, Set<String> scope, int limit) {
     Instant now = clock.instant();
     Instant until = now.minus(SETTLE);
     List<MessagingInstance> visible =
@@ -91,7 +91,7 @@ public class NoticeLedger {
             .filter(i -> scope.isEmpty() || scope.contains(i.instanceId()))
             .toList();
     List<Change> changes = new ArrayList<>();
-    if (withStatuses && !visible.isEmpty()) {
+    if (!visible.isEmpty()) {
       List<String> ids = visible.stream().map(MessagingInstance::instanceId).toList();
       List<Object[]> rows =
           em.createQuery(
