@@ -13,9 +13,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.config.Config;
+import org.ispchat.platform.FreshFor;
 
 /**
  * The WhatsApp senders ispchat knows: the {@code default} one from the configuration and those an
@@ -33,11 +33,9 @@ public class MessagingInstances {
   @Inject Config config;
   @Inject DefaultSender defaultSender;
 
-  private final ConcurrentHashMap<String, Cached> byId = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Cached> byNumber = new ConcurrentHashMap<>();
+  private final FreshFor<String, Optional<MessagingInstance>> byId = new FreshFor<>(FRESHNESS);
+  private final FreshFor<String, Optional<MessagingInstance>> byNumber = new FreshFor<>(FRESHNESS);
   private MessagingInstance configured;
-
-  private record Cached(Optional<MessagingInstance> instance, Instant until) {}
 
   @PostConstruct
   void readDefault() {
@@ -178,8 +176,8 @@ public class MessagingInstances {
 
   /** Drops the cache; the next look-up reads the database. */
   public void forget() {
-    byId.clear();
-    byNumber.clear();
+    byId.forget();
+    byNumber.forget();
   }
 
   private Optional<MessagingInstance> stored(String condition, String value) {
@@ -191,21 +189,21 @@ public class MessagingInstances {
   }
 
   private Optional<MessagingInstance> cached(
-      ConcurrentHashMap<String, Cached> cache,
+      FreshFor<String, Optional<MessagingInstance>> cache,
       String key,
       java.util.function.Supplier<Optional<MessagingInstance>> load) {
-    Instant now = clock.instant();
-    Cached hit = cache.get(key);
-    if (hit != null && hit.until().isAfter(now)) {
-      return hit.instance();
-    }
-    Optional<MessagingInstance> loaded = load.get();
-    // Outside a transaction the row is detached already, and detach() itself would throw
-    // TransactionRequiredException (webhooks, the dispatcher and the admin API ask without one).
-    if (em.isJoinedToTransaction()) {
-      loaded.ifPresent(em::detach);
-    }
-    cache.put(key, new Cached(loaded, now.plus(FRESHNESS)));
-    return loaded;
+    return cache.get(
+        key,
+        clock.instant(),
+        () -> {
+          Optional<MessagingInstance> loaded = load.get();
+          // Outside a transaction the row is detached already, and detach() itself would throw
+          // TransactionRequiredException (webhooks, the dispatcher and the admin API ask without
+          // one).
+          if (em.isJoinedToTransaction()) {
+            loaded.ifPresent(em::detach);
+          }
+          return loaded;
+        });
   }
 }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ispchat.platform.FreshFor;
 
 /**
  * Creates, checks and revokes API keys. A key reads {@code isp_<lookup>_<secret>}: the prefix makes
@@ -51,10 +52,8 @@ public class ApiKeys {
   @Inject KeyUse use;
 
   private final SecureRandom random = new SecureRandom();
-  private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+  private final FreshFor<String, Optional<Row>> rows = new FreshFor<>(FRESHNESS);
   private final ConcurrentHashMap<Long, Instant> lastUseWritten = new ConcurrentHashMap<>();
-
-  private record Cached(Optional<Row> row, Instant until) {}
 
   private record Row(long id, String name, byte[] hash, KeyGrant grant, boolean revoked) {}
 
@@ -102,7 +101,7 @@ public class ApiKeys {
     ApiKey key = em.find(ApiKey.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (key != null) {
       key.revoke(now());
-      cache.remove(key.lookup());
+      rows.forget(key.lookup());
       LOG.log(Level.INFO, "API key {0} ({1}) revoked", new Object[] {key.id(), key.name()});
     }
     return Optional.ofNullable(key);
@@ -145,26 +144,22 @@ public class ApiKeys {
   private static final byte[] DUMMY = sha256("isp_no-such-key");
 
   private Optional<Row> row(String lookup) {
-    Instant now = clock.instant();
-    Cached hit = cache.get(lookup);
-    if (hit != null && hit.until().isAfter(now)) {
-      return hit.row();
-    }
-    Optional<Row> loaded =
-        em.createQuery("select k from ApiKey k where k.lookup = :l", ApiKey.class)
-            .setParameter("l", lookup)
-            .getResultStream()
-            .findFirst()
-            .map(
-                k ->
-                    new Row(
-                        k.id(),
-                        k.name(),
-                        HexFormat.of().parseHex(k.keyHash()),
-                        new KeyGrant(k.id(), k.name(), k.permissions(), k.instanceIds()),
-                        k.revoked()));
-    cache.put(lookup, new Cached(loaded, now.plus(FRESHNESS)));
-    return loaded;
+    return rows.get(lookup, clock.instant(), () -> load(lookup));
+  }
+
+  private Optional<Row> load(String lookup) {
+    return em.createQuery("select k from ApiKey k where k.lookup = :l", ApiKey.class)
+        .setParameter("l", lookup)
+        .getResultStream()
+        .findFirst()
+        .map(
+            k ->
+                new Row(
+                    k.id(),
+                    k.name(),
+                    HexFormat.of().parseHex(k.keyHash()),
+                    new KeyGrant(k.id(), k.name(), k.permissions(), k.instanceIds()),
+                    k.revoked()));
   }
 
   /**

@@ -7,14 +7,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.ispchat.chat.Reply;
+import org.ispchat.platform.FreshFor;
 
 /**
  * The wording of each notice for an instance and language: an admin's ({@link NoticeTemplate})
@@ -29,9 +28,7 @@ public class NoticeTemplates {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
 
-  private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
-
-  private record Cached(Wording wording, Instant until) {}
+  private final FreshFor<String, Wording> wordings = new FreshFor<>(FRESHNESS);
 
   /**
    * Everything needed to word one notice type in one language for one instance.
@@ -47,15 +44,10 @@ public class NoticeTemplates {
       String approvalStatus) {}
 
   public Wording wording(String instanceId, MessageType type, String language) {
-    String key = instanceId + "|" + type + "|" + language;
-    Instant now = clock.instant();
-    Cached hit = cache.get(key);
-    if (hit != null && hit.until().isAfter(now)) {
-      return hit.wording();
-    }
-    Wording w = merge(stored(instanceId, type, language), type, language);
-    cache.put(key, new Cached(w, now.plus(FRESHNESS)));
-    return w;
+    return wordings.get(
+        instanceId + "|" + type + "|" + language,
+        clock.instant(),
+        () -> merge(stored(instanceId, type, language), type, language));
   }
 
   /** The free-text form, for an open window or a channel without templates. */
@@ -127,7 +119,7 @@ public class NoticeTemplates {
 
   /** Forgets cached wordings (after an admin changed one). */
   public void forget() {
-    cache.clear();
+    wordings.forget();
   }
 
   private Optional<NoticeTemplate> stored(String instanceId, MessageType type, String language) {

@@ -7,17 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.ispchat.notify.MessageType;
 import org.ispchat.notify.NoticeWording;
+import org.ispchat.testing.AdminApi;
+import org.ispchat.testing.BillingApi;
 import org.ispchat.testing.FakeGraphApi;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +27,6 @@ class NoticeTemplatesIT extends ServerTest {
 
   private static final String WABA = "102290129340398";
   private static final String TEMPLATES = "api/v1/admin/instances/default/templates";
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void submittedTemplatesAreApprovedAndCountedOnRefresh() {
@@ -229,28 +225,10 @@ class NoticeTemplatesIT extends ServerTest {
   }
 
   private static String basicAuth() {
-    String password = System.getProperty("it.admin.password", "it-admin-password");
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+    return AdminApi.basicAuthorization();
   }
 
   private HttpResponse<String> call(String method, String path, String body, String authorization) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(base().resolve(path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .header("Content-Type", "application/json");
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return new BillingApi(base()).send(method, path, body, authorization);
   }
 }

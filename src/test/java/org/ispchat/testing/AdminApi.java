@@ -20,11 +20,15 @@ public final class AdminApi {
 
   public AdminApi(URI base) {
     this.base = base;
+    this.authorization = AdminApi.basicAuthorization();
+  }
+
+  /** The test admin's HTTP Basic {@code Authorization} value. */
+  public static String basicAuthorization() {
     String password = System.getProperty("it.admin.password", "it-admin-password");
-    this.authorization =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The message log for one person, newest first. */

@@ -9,8 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Collection;
 
 /**
@@ -25,11 +23,7 @@ public final class BillingApi {
 
   public BillingApi(URI base) {
     this.base = base;
-    String password = System.getProperty("it.admin.password", "it-admin-password");
-    this.admin =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+    this.admin = AdminApi.basicAuthorization();
   }
 
   /**

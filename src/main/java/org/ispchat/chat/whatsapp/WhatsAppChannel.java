@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.ispchat.chat.Channel;
 import org.ispchat.chat.ChannelType;
 import org.ispchat.chat.Reply;
@@ -23,13 +21,7 @@ public class WhatsAppChannel implements Channel {
 
   @PostConstruct
   void connect() {
-    graph =
-        RestClientBuilder.newBuilder()
-            .baseUri(settings.graphUrl())
-            .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-            .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-            .property("microprofile.rest.client.disable.default.mapper", true)
-            .build(GraphApi.class);
+    graph = settings.graphClient(GraphApi.class);
   }
 
   @Override
@@ -43,9 +35,8 @@ public class WhatsAppChannel implements Channel {
     String token =
         instances
             .byNumber(ChannelType.WHATSAPP, businessNumber)
-            .filter(org.ispchat.chat.MessagingInstance::hasCredential)
-            .map(org.ispchat.chat.MessagingInstance::credential)
-            .or(settings::accessToken)
+            .map(settings::tokenFor)
+            .orElse(settings.accessToken())
             .orElse(null);
     if (token == null) {
       return new SendResult.RetryLater(

@@ -40,6 +40,24 @@ public record WhatsAppSettings(
             config.getOptionalValue("whatsapp.read-timeout", String.class).orElse("PT20S")));
   }
 
+  /** A REST client for the Graph API with these settings' URL and timeouts. */
+  <T> T graphClient(Class<T> api) {
+    return org.eclipse.microprofile.rest.client.RestClientBuilder.newBuilder()
+        .baseUri(graphUrl)
+        .connectTimeout(connectTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        .readTimeout(readTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        .property("microprofile.rest.client.disable.default.mapper", true)
+        .build(api);
+  }
+
+  /**
+   * The access token for calls on an instance's behalf: its own when it has one (another Meta app),
+   * else the configured one.
+   */
+  Optional<String> tokenFor(org.ispchat.chat.MessagingInstance instance) {
+    return instance.hasCredential() ? Optional.of(instance.credential()) : accessToken;
+  }
+
   /** The settings Meta's webhook and sends need that are not set, by key; never their values. */
   public java.util.List<String> missing() {
     java.util.List<String> keys = new java.util.ArrayList<>();

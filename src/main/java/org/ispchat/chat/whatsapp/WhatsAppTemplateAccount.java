@@ -10,10 +10,8 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.ispchat.chat.ChannelType;
 import org.ispchat.chat.MessagingInstance;
 import org.ispchat.chat.TemplateAccount;
@@ -38,19 +36,13 @@ public class WhatsAppTemplateAccount implements TemplateAccount {
 
   @PostConstruct
   void connect() {
-    graph =
-        RestClientBuilder.newBuilder()
-            .baseUri(settings.graphUrl())
-            .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-            .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-            .property("microprofile.rest.client.disable.default.mapper", true)
-            .build(MessageTemplatesApi.class);
+    graph = settings.graphClient(MessageTemplatesApi.class);
   }
 
   @Override
   public TemplateSubmission submit(MessagingInstance instance, TemplateDraft draft) {
     String waba = account(instance);
-    Optional<String> token = token(instance);
+    Optional<String> token = settings.tokenFor(instance);
     if (token.isEmpty()) {
       return new TemplateSubmission.Refused("not-configured", NO_TOKEN);
     }
@@ -79,7 +71,8 @@ public class WhatsAppTemplateAccount implements TemplateAccount {
   @Override
   public List<TemplateState> states(MessagingInstance instance, Collection<String> names) {
     String waba = account(instance);
-    String token = token(instance).orElseThrow(() -> new TemplateAccountFailure(NO_TOKEN));
+    String token =
+        settings.tokenFor(instance).orElseThrow(() -> new TemplateAccountFailure(NO_TOKEN));
     List<TemplateState> states = new ArrayList<>();
     // One call per name keeps each answer to one page; ispchat's notices use at most eight.
     for (String name : new LinkedHashSet<>(names)) {
@@ -106,10 +99,6 @@ public class WhatsAppTemplateAccount implements TemplateAccount {
           "instance " + instance.instanceId() + " has no WhatsApp Business Account");
     }
     return instance.wabaId();
-  }
-
-  private Optional<String> token(MessagingInstance instance) {
-    return instance.hasCredential() ? Optional.of(instance.credential()) : settings.accessToken();
   }
 
   private static final String NO_TOKEN =
